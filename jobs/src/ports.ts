@@ -1,0 +1,81 @@
+// The store interface the jobs need. The server implements it on DuckDB;
+// jobs never import the database.
+
+export type SourceKind = 'feed' | 'sitemap' | 'listing' | 'page';
+
+export interface ListingSelectors {
+  /** CSS selector for article links on the listing page. */
+  item: string;
+  /** CSS selector for the "next page" link, if any. */
+  next?: string | null;
+}
+
+export interface SourceRecord {
+  id: number;
+  unitId: string;
+  kind: SourceKind;
+  url: string;
+  listing: ListingSelectors | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** Hash of the last fetched index document (feed/sitemap/listing); unchanged → no parsing. */
+  lastContentHash: string | null;
+}
+
+export type PostFlag =
+  | 'no-date' // no published time found: first-seen time used
+  | 'future-date'
+  | 'too-old-date'
+  | 'date-from-text'
+  | 'no-title';
+
+export interface CollectedPost {
+  sourceId: number;
+  unitId: string;
+  url: string;
+  canonicalUrl: string;
+  guid: string | null;
+  title: string;
+  /** Extracted main text, plain, NFC. */
+  text: string;
+  /** ISO 8601 with offset, or null when unknown (then firstSeenAt is used and 'no-date' flagged). */
+  publishedAt: string | null;
+  firstSeenAt: string;
+  flags: PostFlag[];
+  /** sha256 hex of the normalised text. */
+  contentHash: string;
+  /** 64-bit SimHash of the text as 16 hex chars, for near-duplicate (repost) detection. */
+  simhash: string;
+}
+
+export interface FetchEvent {
+  sourceId: number;
+  url: string;
+  at: string;
+  status: number | null;
+  /** FetchError kind, or null on success. */
+  errorKind: string | null;
+  message: string | null;
+  durationMs: number;
+  bytes: number;
+}
+
+export interface SourceStateUpdate {
+  sourceId: number;
+  ok: boolean;
+  etag?: string | null;
+  lastModified?: string | null;
+  lastContentHash?: string | null;
+  error?: string | null;
+  /** Weighted consecutive failures after this run (0 on success). */
+  failureScore: number;
+  nextPollAt: string;
+}
+
+export interface CollectStore {
+  /** Canonical URLs already stored for the unit, so known articles are not fetched again. */
+  knownUrls(unitId: string): Promise<Set<string>>;
+  savePosts(posts: CollectedPost[]): Promise<{ inserted: number; updated: number }>;
+  recordFetch(event: FetchEvent): Promise<void>;
+  updateSourceState(update: SourceStateUpdate): Promise<void>;
+}

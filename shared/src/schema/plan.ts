@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** ISO calendar date, YYYY-MM-DD (dates in plans are Vietnam local dates). */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+
+/** A document a plan implements ("Thực hiện Kế hoạch số 26-KH/BTGTW, ngày 05-5-2021 của …"). */
+export const docRefSchema = z.object({
+  code: z.string().nullable(),
+  kind: z.string().nullable(), // "Kế hoạch", "Hướng dẫn", "Nghị quyết", …
+  date: isoDate.nullable(),
+  issuer: z.string().nullable(),
+  title: z.string().nullable(),
+});
+export type DocRef = z.infer<typeof docRefSchema>;
+
+export const themeClassSchema = z.enum(['core', 'regular']);
+
+export const planThemeSchema = z.object({
+  /** Stable within the plan: e.g. "p1-t3". */
+  key: z.string().min(1),
+  numbering: z.string().nullable(), // "1.1", "a", "-" …
+  order: z.number().int().nonnegative(),
+  title: z.string().min(1),
+  text: z.string(),
+  class: themeClassSchema.nullable(),
+  group: z.string().nullable(), // named sub-theme group ("1.1 - Tuyên truyền “Niềm tin mới, khí thế mới”")
+  keyphrases: z.array(z.string()),
+  negativePhrases: z.array(z.string()),
+});
+export type PlanTheme = z.infer<typeof planThemeSchema>;
+
+export const planPhaseSchema = z.object({
+  key: z.string().min(1),
+  label: z.string(),
+  startsOn: isoDate.nullable(),
+  endsOn: isoDate.nullable(), // null = open end ("và các năm tiếp theo")
+  /** Review flags, e.g. "start-from-parent-date", "unknown-event:…". */
+  flags: z.array(z.string()),
+  themes: z.array(planThemeSchema),
+});
+export type PlanPhase = z.infer<typeof planPhaseSchema>;
+
+export const anniversarySchema = z.object({
+  event: z.string().min(1),
+  /** "YYYY-MM-DD", "YYYY-MM" or "YYYY" according to precision. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  precision: z.enum(['day', 'month', 'year']),
+  years: z.number().int().positive().nullable(),
+  /** The original event date when given ("03/02/1930"). */
+  originDate: z.string().nullable(),
+});
+export type Anniversary = z.infer<typeof anniversarySchema>;
+
+export const parsedPlanSchema = z.object({
+  code: z.string().nullable(),
+  title: z.string(),
+  issuer: z.string().nullable(),
+  issuedOn: isoDate.nullable(),
+  signer: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+  implements: z.array(docRefSchema),
+  purposes: z.string(),
+  requirements: z.string(),
+  phases: z.array(planPhaseSchema),
+  anniversaries: z.array(anniversarySchema),
+  forms: z.array(z.object({ kind: z.string(), text: z.string() })),
+  responsibleUnits: z.array(z.object({ name: z.string(), duties: z.string() })),
+  recipients: z.array(z.string()),
+  /** Source lines that no part of the structure took, shown in the review screen. */
+  notUnderstood: z.array(z.object({ line: z.number().int(), text: z.string() })),
+  flags: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type ParsedPlan = z.infer<typeof parsedPlanSchema>;

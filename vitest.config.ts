@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// One run for the whole repository: unit tests sit beside their code,
+// cross-package tests (integration, e2e) live under tests/.
+export default defineConfig({
+  test: {
+    include: ['shared/src/**/*.test.ts', 'jobs/src/**/*.test.ts', 'server/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
+  },
+});
