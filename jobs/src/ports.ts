@@ -79,3 +79,28 @@ export interface CollectStore {
   recordFetch(event: FetchEvent): Promise<void>;
   updateSourceState(update: SourceStateUpdate): Promise<void>;
 }
+
+/** Posts waiting for (re-)classification, and where results go. */
+export interface PostToClassify {
+  id: number;
+  title: string;
+  text: string;
+  publishedAt: string | null;
+}
+
+export interface ClassifyStore {
+  /** Posts with no match row for `modelVersion` yet, in id order after `afterId`. */
+  postsToClassify(modelVersion: string, afterId: number, limit: number): Promise<PostToClassify[]>;
+  countPostsToClassify(modelVersion: string): Promise<number>;
+  saveMatches(
+    modelVersion: string,
+    results: { postId: number; matches: import('@tdtt/shared').ThemeMatch[] }[],
+  ): Promise<void>;
+}
+
+/** Job runs: recorded with progress so the API can show them while they run. */
+export interface JobRunStore {
+  startRun(job: string): Promise<number>;
+  progress(runId: number, done: number, total: number): Promise<void>;
+  finishRun(runId: number, status: 'ok' | 'error', stats: Record<string, unknown>, error: string | null): Promise<void>;
+}
