@@ -1,0 +1,161 @@
+import {
+  ABBREVIATIONS,
+  DOC_TYPE_ABBREVIATIONS,
+  DROP_BEFORE_NUMBER,
+  NUMBER_WORDS,
+  PHRASE_REWRITES,
+  ROMAN_CONTEXT,
+  ROMAN_DIGITS,
+} from './equivalences';
+import { tokenizeSyllables, type Syllable } from './tokenize';
+
+/** A matching token: canonical text plus the span of the original text it stands for. */
+export interface CanonToken {
+  t: string;
+  start: number;
+  end: number;
+}
+
+const DIGITS = /^\d+$/;
+const UPPER_WORD = /^[A-ZĐ]{1,8}$/;
+const ROMAN = /^[IVXL]+$/;
+
+function isUpper(raw: string): boolean {
+  return raw !== raw.toLowerCase() && raw === raw.toUpperCase();
+}
+
+export function romanToInt(r: string): number | null {
+  if (!ROMAN.test(r)) return null;
+  let total = 0;
+  for (let i = 0; i < r.length; i++) {
+    const v = ROMAN_DIGITS[r[i]!]!;
+    const next = i + 1 < r.length ? ROMAN_DIGITS[r[i + 1]!]! : 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 && intToRoman(total) === r ? total : null;
+}
+
+function intToRoman(n: number): string {
+  const table: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  return out;
+}
+
+/** "mười ba" → 13, "hai mươi mốt" → 21, "tư" → 4; consumed = syllables used. */
+function parseNumberWords(syl: Syllable[], i: number): { value: number; consumed: number } | null {
+  let value = 0;
+  let unit = -1;
+  let k = i;
+  for (; k < syl.length && k - i < 4; k++) {
+    const v = NUMBER_WORDS[syl[k]!.norm];
+    if (v === undefined) break;
+    if (v === 10) value = (unit > 0 ? unit : 1) * 10, (unit = 0);
+    else if (unit === -1) unit = v;
+    else value += v, (unit = 0);
+  }
+  if (k === i) return null;
+  if (unit > 0 && value === 0) value = unit;
+  return { value, consumed: k - i };
+}
+
+const REWRITES = PHRASE_REWRITES.map(([from, to]) => ({ from: from.split(' '), to: to.split(' ') }));
+const REWRITE_BY_LAST = new Map<string, typeof REWRITES>();
+for (const r of REWRITES) {
+  const last = r.from[r.from.length - 1]!;
+  REWRITE_BY_LAST.set(last, [...(REWRITE_BY_LAST.get(last) ?? []), r].sort((a, b) => b.from.length - a.from.length));
+}
+
+/** Applies the longest phrase rewrite ending at the last output token, keeping the covered span. */
+function rewriteTail(out: CanonToken[]): void {
+  const rules = REWRITE_BY_LAST.get(out[out.length - 1]!.t);
+  if (!rules) return;
+  for (const r of rules) {
+    const n = r.from.length;
+    if (out.length < n) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) ok = out[out.length - n + k]!.t === r.from[k];
+    if (!ok) continue;
+    const start = out[out.length - n]!.start;
+    const end = out[out.length - 1]!.end;
+    if (r.to.length === n && r.to.every((t, k) => t === r.from[k])) return;
+    out.length -= n;
+    for (const t of r.to) out.push({ t, start, end });
+    return;
+  }
+}
+
+function gap(s: string, a: Syllable, b: Syllable): string {
+  return s.slice(a.end, b.start).trim();
+}
+
+/**
+ * Canonical token stream for matching: syllables lower-cased and re-spelt, document codes
+ * as number + "#type/issuer" ("05 - CT/TW" → 5, #ct/tw), Roman and word numbers as digits,
+ * "số"/"lần thứ" before numbers dropped, upper-case abbreviations expanded (same span).
+ */
+export function canonicalTokens(s: string): CanonToken[] {
+  const syl = tokenizeSyllables(s);
+  const out: CanonToken[] = [];
+  const pushNumber = (value: string, start: number, end: number) => {
+    while (out.length > 0 && DROP_BEFORE_NUMBER.has(out[out.length - 1]!.t)) out.pop();
+    out.push({ t: value, start, end });
+    rewriteTail(out);
+  };
+  for (let i = 0; i < syl.length; i++) {
+    const cur = syl[i]!;
+    if (DIGITS.test(cur.raw)) {
+      pushNumber(String(Number.parseInt(cur.raw, 10)), cur.start, cur.end);
+      // Document code: 05-CT/TW, 05 - CT/TW, 124-HD/BTGTU.
+      let j = i + 1;
+      const parts: string[] = [];
+      if (j < syl.length && gap(s, cur, syl[j]!) === '-' && UPPER_WORD.test(syl[j]!.raw)) {
+        parts.push(syl[j]!.norm);
+        while (j + 1 < syl.length && gap(s, syl[j]!, syl[j + 1]!) === '/' && UPPER_WORD.test(syl[j + 1]!.raw)) {
+          j++;
+          parts.push(syl[j]!.norm);
+        }
+      }
+      if (parts.length >= 2) {
+        out.push({ t: '#' + parts.join('/'), start: syl[i + 1]!.start, end: syl[j]!.end });
+        i = j;
+      }
+      continue;
+    }
+    const prev = out.length > 0 ? out[out.length - 1]!.t : '';
+    const roman = romanToInt(cur.raw);
+    if (roman !== null && (cur.raw.length >= 2 || ROMAN_CONTEXT.has(prev))) {
+      pushNumber(String(roman), cur.start, cur.end);
+      continue;
+    }
+    if (prev === 'thứ') {
+      const num = parseNumberWords(syl, i);
+      if (num) {
+        const last = syl[i + num.consumed - 1]!;
+        pushNumber(String(num.value), cur.start, last.end);
+        i += num.consumed - 1;
+        continue;
+      }
+    }
+    if (isUpper(cur.raw)) {
+      const exp =
+        ABBREVIATIONS[cur.norm] ??
+        (i + 1 < syl.length && DIGITS.test(syl[i + 1]!.raw) ? DOC_TYPE_ABBREVIATIONS[cur.norm] : undefined);
+      if (exp !== undefined) {
+        for (const t of exp.split(' ')) out.push({ t, start: cur.start, end: cur.end });
+        rewriteTail(out);
+        continue;
+      }
+    }
+    out.push({ t: cur.norm, start: cur.start, end: cur.end });
+    rewriteTail(out);
+  }
+  return out;
+}
+
+/** Canonical text of a phrase: its canonical tokens joined by one space. */
+export function canonicalPhrase(s: string): string {
+  return canonicalTokens(s)
+    .map((t) => t.t)
+    .join(' ');
+}

@@ -1,0 +1,12 @@
+export { normalizeVi, normalizeWord, foldCase, foldAccents } from './normalize';
+export { tokenizeSyllables, normToken, type Syllable } from './tokenize';
+export { canonicalTokens, canonicalPhrase, romanToInt, type CanonToken } from './canonical';
+export {
+  ABBREVIATIONS,
+  DOC_TYPE_ABBREVIATIONS,
+  NUMBER_WORDS,
+  ROMAN_DIGITS,
+  DROP_BEFORE_NUMBER,
+  ROMAN_CONTEXT,
+  PHRASE_REWRITES,
+} from './equivalences';
