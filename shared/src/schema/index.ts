@@ -1,2 +1,3 @@
 export * from './plan';
 export * from './classify';
+export * from './api';

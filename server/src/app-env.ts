@@ -1,0 +1,17 @@
+import type { JobRunner, Scheduler } from '@tdtt/jobs/schedule';
+import type { Config } from './config';
+import type { Database } from './db/connection';
+import type { ScopeVariables } from './middleware/scope';
+
+/** What every handler can reach: passed in, never imported as module state. */
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  runner: JobRunner;
+  scheduler: Scheduler | null;
+  now: () => Date;
+}
+
+export interface AppEnv {
+  Variables: ScopeVariables & { deps: AppDeps };
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/** Every environment variable the server reads, validated once at start. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DEMO: bool.optional(),
+  DEMO_SEED: z.coerce.number().int().default(1),
+  SCHEDULER: bool.default(true),
+  COLLECT_SCHEDULE: z.string().default('*/30 * * * *'),
+  CLASSIFY_SCHEDULE: z.string().default('5 * * * *'),
+  ROLLUP_SCHEDULE: z.string().default('15 * * * *'),
+  COLLECT_ON_START: bool.default(true),
+  ALLOW_PRIVATE_HOSTS: z.string().default(''),
+  COLLECT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  HORIZON_DAYS: z.coerce.number().int().min(1).default(548),
+  ADMIN_USER: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  WEB_DIR: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbPath: string;
+  /** Start the bundled demo world (default when nothing else is configured). */
+  demo: boolean;
+  demoSeed: number;
+  scheduler: boolean;
+  schedules: { collect: string; classify: string; rollup: string };
+  collectOnStart: boolean;
+  /** Hosts or addresses the collector may reach even though they are private (loopback, LAN). */
+  allowPrivateHosts: string[];
+  collectConcurrency: number;
+  horizonDays: number;
+  admin: { username: string; password: string } | null;
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.ADMIN_USER && !e.ADMIN_PASSWORD) || (!e.ADMIN_USER && e.ADMIN_PASSWORD)) {
+    throw new ConfigError('Cấu hình không hợp lệ:\n  ADMIN_USER và ADMIN_PASSWORD phải đi cùng nhau');
+  }
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbPath: path.join(dataDir, 'tdtt.duckdb'),
+    demo: e.DEMO ?? true,
+    demoSeed: e.DEMO_SEED,
+    scheduler: e.SCHEDULER,
+    schedules: { collect: e.COLLECT_SCHEDULE, classify: e.CLASSIFY_SCHEDULE, rollup: e.ROLLUP_SCHEDULE },
+    collectOnStart: e.COLLECT_ON_START,
+    allowPrivateHosts: e.ALLOW_PRIVATE_HOSTS.split(',').map((s) => s.trim()).filter(Boolean),
+    collectConcurrency: e.COLLECT_CONCURRENCY,
+    horizonDays: e.HORIZON_DAYS,
+    admin: e.ADMIN_USER && e.ADMIN_PASSWORD ? { username: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,
+    webDir: path.resolve(cwd, e.WEB_DIR ?? path.join(import.meta.dirname ?? '.', '../../web/build')),
+  };
+}

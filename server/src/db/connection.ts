@@ -1,0 +1,189 @@
+import { DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBResultReader } from '@duckdb/node-api';
+
+/** Values we bind as SQL parameters; arrays and objects are stored as JSON text by the queries. */
+export type SqlValue = string | number | boolean | bigint | null;
+export type SqlParams = SqlValue[] | Record<string, SqlValue>;
+export type Row = Record<string, unknown>;
+
+/** Serialises async work on one connection: DuckDB connections run one statement at a time. */
+class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** An instant as DuckDB TIMESTAMP text in UTC (our TIMESTAMP columns are UTC). */
+export function utc(instant: Date | string): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(d.getTime())) throw new RangeError(`thời điểm không hợp lệ: ${String(instant)}`);
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/**
+ * Multi-row INSERT in chunks (one statement per chunk, not per row). `casts` names a SQL cast per
+ * column where the parameter is text for a typed column (e.g. 'TIMESTAMP').
+ */
+export async function insertMany(
+  db: Queryable,
+  table: string,
+  columns: string[],
+  rows: SqlValue[][],
+  opts: { casts?: Record<string, string>; onConflict?: string; chunk?: number } = {},
+): Promise<void> {
+  const chunk = opts.chunk ?? 400;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const params: SqlValue[] = [];
+    const tuples = part.map((row) => {
+      const cells = row.map((v, j) => {
+        params.push(v);
+        const cast = opts.casts?.[columns[j]!];
+        return cast ? `$${params.length}::${cast}` : `$${params.length}`;
+      });
+      return `(${cells.join(', ')})`;
+    });
+    await db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${opts.onConflict ?? ''}`, params);
+  }
+}
+
+export interface Queryable {
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  one<T = Row>(sql: string, params?: SqlParams): Promise<T | null>;
+  run(sql: string, params?: SqlParams): Promise<void>;
+}
+
+/** Converts driver values at the edge: BIGINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP (UTC) → ISO string. */
+function toRows(reader: DuckDBResultReader): Row[] {
+  const names = reader.columnNames();
+  const types = reader.columnTypes();
+  const rows = reader.getRowObjectsJson() as Row[];
+  const fixes: [string, (v: unknown) => unknown][] = [];
+  names.forEach((name, i) => {
+    const id = types[i]?.typeId;
+    if (id === DuckDBTypeId.BIGINT || id === DuckDBTypeId.HUGEINT || id === DuckDBTypeId.UBIGINT || id === DuckDBTypeId.DECIMAL) {
+      fixes.push([name, (v) => (v === null ? null : Number(v))]);
+    } else if (id === DuckDBTypeId.TIMESTAMP || id === DuckDBTypeId.TIMESTAMP_MS || id === DuckDBTypeId.TIMESTAMP_S) {
+      fixes.push([name, (v) => (v === null ? null : `${String(v).replace(' ', 'T')}${String(v).includes('.') ? '' : '.000'}Z`)]);
+    }
+  });
+  if (fixes.length) for (const row of rows) for (const [name, fix] of fixes) row[name] = fix(row[name]);
+  return rows;
+}
+
+class Conn implements Queryable {
+  readonly lock = new Mutex();
+  constructor(readonly raw: DuckDBConnection) {}
+  async allUnlocked<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.raw.runAndReadAll(sql, params as never);
+    return toRows(reader) as T[];
+  }
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.lock.run(() => this.allUnlocked<T>(sql, params));
+  }
+  async one<T = Row>(sql: string, params?: SqlParams): Promise<T | null> {
+    return (await this.all<T>(sql, params))[0] ?? null;
+  }
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.lock.run(() => this.raw.run(sql, params as never));
+  }
+}
+
+/** Inside a transaction: the writer connection, already locked. */
+class TxConn implements Queryable {
+  constructor(private readonly c: Conn) {}
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.c.allUnlocked<T>(sql, params);
+  }
+  async one<T = Row>(sql: string, params?: SqlParams): Promise<T | null> {
+    return (await this.all<T>(sql, params))[0] ?? null;
+  }
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.c.raw.run(sql, params as never);
+  }
+}
+
+/**
+ * The one DuckDB instance of the process (DuckDB allows one writing process per file).
+ * Writes go through a single writer connection so transactions never conflict;
+ * reads use their own connections so pages stay responsive during a collection.
+ */
+export class Database implements Queryable {
+  private next = 0;
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    private readonly writer: Conn,
+    private readonly readers: Conn[],
+  ) {}
+
+  static async open(path: string, opts: { readers?: number; threads?: number } = {}): Promise<Database> {
+    const instance = await DuckDBInstance.create(path, { threads: String(opts.threads ?? 2) });
+    const writer = new Conn(await instance.connect());
+    const readers: Conn[] = [];
+    for (let i = 0; i < (opts.readers ?? 2); i++) readers.push(new Conn(await instance.connect()));
+    return new Database(path, instance, writer, readers);
+  }
+
+  private reader(): Conn {
+    this.next = (this.next + 1) % this.readers.length;
+    return this.readers[this.next] ?? this.writer;
+  }
+
+  /** Read-only query on a reader connection. */
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.reader().all<T>(sql, params);
+  }
+  one<T = Row>(sql: string, params?: SqlParams): Promise<T | null> {
+    return this.reader().one<T>(sql, params);
+  }
+  /** A single write statement (its own implicit transaction). */
+  run(sql: string, params?: SqlParams): Promise<void> {
+    return this.writer.run(sql, params);
+  }
+
+  /** Runs fn in one transaction on the writer connection; rolls back on error. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.writer.lock.run(async () => {
+      await this.writer.raw.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn(new TxConn(this.writer));
+        await this.writer.raw.run('COMMIT');
+        return result;
+      } catch (err) {
+        await this.writer.raw.run('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  /** Bulk insert through the appender (fast path for big batches); rows in column order. */
+  async append(table: string, rows: SqlValue[][]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.writer.lock.run(async () => {
+      const appender = await this.writer.raw.createAppender(table);
+      for (const row of rows) {
+        for (const v of row) {
+          if (v === null) appender.appendNull();
+          else if (typeof v === 'string') appender.appendVarchar(v);
+          else if (typeof v === 'boolean') appender.appendBoolean(v);
+          else if (typeof v === 'bigint') appender.appendBigInt(v);
+          else if (Number.isInteger(v)) appender.appendBigInt(BigInt(v));
+          else appender.appendDouble(v);
+        }
+        appender.endRow();
+      }
+      appender.closeSync();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.writer.lock.run(async () => {
+      for (const r of this.readers) r.raw.closeSync();
+      this.writer.raw.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import type { ParsedPlan } from '@tdtt/shared';
+import type { Queryable } from '../connection';
+
+export interface PlanRow {
+  id: string;
+  code: string | null;
+  title: string;
+  issuer: string | null;
+  issued_on: string | null;
+  parent_id: string | null;
+  lineage: string;
+  version: number;
+  is_default: boolean;
+  parsed_json: string;
+}
+
+export interface ThemeRow {
+  id: string;
+  plan_id: string;
+  phase_id: string;
+  ord: number;
+  title: string;
+  text: string;
+  class: string | null;
+  group_label: string | null;
+  keyphrases_json: string;
+  negative_json: string;
+  min_matches: number;
+  weight: number | null;
+  phase_label: string;
+  phase_ord: number;
+  starts_on: string | null;
+  ends_on: string | null;
+}
+
+/** A plan's identity across versions: its document code, else a hash of issuer and title. */
+export function planLineage(plan: Pick<ParsedPlan, 'code' | 'title' | 'issuer'>): string {
+  const key = plan.code ?? `${plan.issuer ?? ''}|${plan.title}`;
+  return createHash('sha256').update(key.normalize('NFC')).digest('hex').slice(0, 10);
+}
+
+/**
+ * Stores a parsed plan as a new version of its lineage (re-import keeps assignments and history:
+ * assignments move to the new version, older versions stay readable). Returns the new plan id.
+ */
+export async function insertPlan(
+  tx: Queryable,
+  plan: ParsedPlan,
+  sourceText: string,
+  opts: { isDefault?: boolean } = {},
+): Promise<string> {
+  const lineage = planLineage(plan);
+  const prev = await tx.one<{ id: string; version: number; is_default: boolean }>(
+    `SELECT id, version, is_default FROM plans WHERE lineage = $1 AND is_current`,
+    [lineage],
+  );
+  const version = (prev?.version ?? 0) + 1;
+  const id = `kh-${lineage}-v${version}`;
+  const parent = await findParent(tx, plan);
+  const isDefault = opts.isDefault ?? prev?.is_default ?? false;
+  if (isDefault) await tx.run(`UPDATE plans SET is_default = false WHERE is_default`);
+  if (prev) await tx.run(`UPDATE plans SET is_current = false, is_default = false WHERE id = $1`, [prev.id]);
+  await tx.run(
+    `INSERT INTO plans (id, code, title, issuer, issued_on, parent_id, lineage, version, is_current, is_default, source_text, parsed_json)
+     VALUES ($1, $2, $3, $4, $5::DATE, $6, $7, $8, true, $9, $10, $11)`,
+    [id, plan.code, plan.title, plan.issuer, plan.issuedOn, parent, lineage, version, isDefault, sourceText, JSON.stringify(plan)],
+  );
+  for (const [pi, phase] of plan.phases.entries()) {
+    const phaseId = `${id}:${phase.key}`;
+    await tx.run(
+      `INSERT INTO phases (id, plan_id, ord, label, starts_on, ends_on, flags_json) VALUES ($1, $2, $3, $4, $5::DATE, $6::DATE, $7)`,
+      [phaseId, id, pi, phase.label, phase.startsOn, phase.endsOn, JSON.stringify(phase.flags)],
+    );
+    for (const t of phase.themes) {
+      await tx.run(
+        `INSERT INTO themes (id, plan_id, phase_id, ord, numbering, title, text, class, group_label, keyphrases_json, negative_json)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [`${id}:${t.key}`, id, phaseId, t.order, t.numbering, t.title, t.text, t.class, t.group, JSON.stringify(t.keyphrases), JSON.stringify(t.negativePhrases)],
+      );
+    }
+  }
+  for (const [ai, a] of plan.anniversaries.entries()) {
+    await tx.run(
+      `INSERT INTO anniversaries (id, plan_id, event, date, precision, years, on_date) VALUES ($1, $2, $3, $4, $5, $6, $7::DATE)`,
+      [`${id}:a${ai + 1}`, id, a.event, a.date, a.precision, a.years, a.precision === 'day' ? a.date : null],
+    );
+  }
+  if (prev) {
+    await tx.run(`INSERT INTO plan_units (plan_id, unit_id) SELECT $1, unit_id FROM plan_units WHERE plan_id = $2 ON CONFLICT DO NOTHING`, [id, prev.id]);
+    await tx.run(`UPDATE plans SET parent_id = $1 WHERE parent_id = $2`, [id, prev.id]);
+  }
+  // Children imported before their parent link up now.
+  if (plan.code) {
+    const children = await tx.all<{ id: string; parsed_json: string }>(`SELECT id, parsed_json FROM plans WHERE is_current AND parent_id IS NULL AND id <> $1`, [id]);
+    for (const c of children) {
+      const parsed = JSON.parse(c.parsed_json) as ParsedPlan;
+      if (parsed.implements.some((d) => d.code && sameCode(d.code, plan.code!))) {
+        await tx.run(`UPDATE plans SET parent_id = $1 WHERE id = $2`, [id, c.id]);
+      }
+    }
+  }
+  return id;
+}
+
+function sameCode(a: string, b: string): boolean {
+  const n = (s: string) => s.normalize('NFC').replace(/\s+/g, '').toUpperCase();
+  return n(a) === n(b);
+}
+
+async function findParent(tx: Queryable, plan: ParsedPlan): Promise<string | null> {
+  const codes = plan.implements.map((d) => d.code).filter((c): c is string => !!c);
+  if (codes.length === 0) return null;
+  const rows = await tx.all<{ id: string; code: string }>(`SELECT id, code FROM plans WHERE is_current AND code IS NOT NULL`);
+  return rows.find((r) => codes.some((c) => sameCode(c, r.code)))?.id ?? null;
+}
+
+export async function assignPlan(tx: Queryable, planId: string, unitIds: string[]): Promise<void> {
+  for (const u of unitIds) {
+    await tx.run(`INSERT INTO plan_units (plan_id, unit_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [planId, u]);
+  }
+}
+
+export interface PlanListRow extends PlanRow {
+  unit_ids: string;
+  phase_count: number;
+  theme_count: number;
+}
+
+export function listPlans(db: Queryable): Promise<PlanListRow[]> {
+  return db.all<PlanListRow>(`
+    SELECT p.id, p.code, p.title, p.issuer, strftime(p.issued_on, '%Y-%m-%d') AS issued_on, p.parent_id, p.lineage, p.version, p.is_default, p.parsed_json,
+      coalesce((SELECT to_json(list(unit_id ORDER BY unit_id)) FROM plan_units pu WHERE pu.plan_id = p.id), '[]')::VARCHAR AS unit_ids,
+      (SELECT count(*) FROM phases ph WHERE ph.plan_id = p.id) AS phase_count,
+      (SELECT count(*) FROM themes t WHERE t.plan_id = p.id) AS theme_count
+    FROM plans p WHERE p.is_current ORDER BY p.is_default DESC, p.issued_on NULLS LAST, p.id`);
+}
+
+export function getPlan(db: Queryable, id: string): Promise<PlanRow | null> {
+  return db.one<PlanRow>(
+    `SELECT id, code, title, issuer, strftime(issued_on, '%Y-%m-%d') AS issued_on, parent_id, lineage, version, is_default, parsed_json FROM plans WHERE id = $1`,
+    [id],
+  );
+}
+
+export async function defaultPlanId(db: Queryable): Promise<string | null> {
+  const row = await db.one<{ id: string }>(`SELECT id FROM plans WHERE is_current ORDER BY is_default DESC, created_at LIMIT 1`);
+  return row?.id ?? null;
+}
+
+const THEME_COLUMNS = `t.id, t.plan_id, t.phase_id, t.ord, t.title, t.text, t.class, t.group_label, t.keyphrases_json, t.negative_json,
+  t.min_matches, t.weight, ph.label AS phase_label, ph.ord AS phase_ord,
+  strftime(ph.starts_on, '%Y-%m-%d') AS starts_on, strftime(ph.ends_on, '%Y-%m-%d') AS ends_on`;
+
+/** Themes of a plan (all phases), in plan order. */
+export function planThemes(db: Queryable, planId: string): Promise<ThemeRow[]> {
+  return db.all<ThemeRow>(
+    `SELECT ${THEME_COLUMNS} FROM themes t JOIN phases ph ON ph.id = t.phase_id WHERE t.plan_id = $1 ORDER BY ph.ord, t.ord`,
+    [planId],
+  );
+}
+
+/** Themes of every current plan: what the classifier looks for. */
+export function currentThemes(db: Queryable): Promise<ThemeRow[]> {
+  return db.all<ThemeRow>(
+    `SELECT ${THEME_COLUMNS} FROM themes t JOIN phases ph ON ph.id = t.phase_id JOIN plans p ON p.id = t.plan_id
+     WHERE p.is_current ORDER BY p.id, ph.ord, t.ord`,
+  );
+}
+
+/** Units accountable for a plan: those assigned to it and all their descendants. */
+export async function accountableUnitIds(db: Queryable, planId: string): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(
+    `WITH RECURSIVE t(id, d) AS (SELECT unit_id, 0 FROM plan_units WHERE plan_id = $1
+       UNION ALL SELECT u.id, t.d + 1 FROM units u JOIN t ON u.parent_id = t.id WHERE t.d < 20)
+     SELECT DISTINCT id FROM t`,
+    [planId],
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface AnniversaryRow {
+  id: string;
+  plan_id: string;
+  event: string;
+  date: string;
+  precision: string;
+  years: number | null;
+}
+
+export function planAnniversaries(db: Queryable, planId: string): Promise<AnniversaryRow[]> {
+  return db.all<AnniversaryRow>(`SELECT id, plan_id, event, date, precision, years FROM anniversaries WHERE plan_id = $1 ORDER BY date`, [planId]);
+}

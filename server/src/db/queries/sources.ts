@@ -1,0 +1,103 @@
+import type { FetchEvent, ListingSelectors, SourceKind, SourceRecord, SourceStateUpdate } from '@tdtt/jobs/ports';
+import { insertMany, utc, type Queryable } from '../connection';
+
+export interface SourceInput {
+  unitId: string;
+  kind: SourceKind;
+  url: string;
+  listing?: ListingSelectors | null;
+}
+
+export async function upsertSources(db: Queryable, sources: SourceInput[]): Promise<void> {
+  for (const s of sources) {
+    await db.run(
+      `INSERT INTO sources (unit_id, kind, url, listing_json) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (url) DO UPDATE SET unit_id = excluded.unit_id, kind = excluded.kind, listing_json = excluded.listing_json`,
+      [s.unitId, s.kind, s.url, s.listing ? JSON.stringify(s.listing) : null],
+    );
+  }
+}
+
+interface SourceDbRow {
+  id: number;
+  unit_id: string;
+  kind: SourceKind;
+  url: string;
+  listing_json: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_content_hash: string | null;
+}
+
+function toRecord(r: SourceDbRow): SourceRecord {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    kind: r.kind,
+    url: r.url,
+    listing: r.listing_json ? (JSON.parse(r.listing_json) as ListingSelectors) : null,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastContentHash: r.last_content_hash,
+  };
+}
+
+const RECORD_COLUMNS = 'id, unit_id, kind, url, listing_json, etag, last_modified, last_content_hash';
+
+/** Sources due for polling (never polled, or next poll time reached), not paused. */
+export async function dueSources(db: Queryable, now: Date): Promise<SourceRecord[]> {
+  const rows = await db.all<SourceDbRow>(
+    `SELECT ${RECORD_COLUMNS} FROM sources WHERE NOT paused AND (next_poll_at IS NULL OR next_poll_at <= $1::TIMESTAMP) ORDER BY id`,
+    [utc(now)],
+  );
+  return rows.map(toRecord);
+}
+
+export async function allSources(db: Queryable): Promise<SourceRecord[]> {
+  return (await db.all<SourceDbRow>(`SELECT ${RECORD_COLUMNS} FROM sources WHERE NOT paused ORDER BY id`)).map(toRecord);
+}
+
+export interface SourceHealthRow {
+  id: number;
+  unit_id: string;
+  kind: string;
+  url: string;
+  paused: boolean;
+  last_success_at: string | null;
+  last_error: string | null;
+  failure_score: number;
+  next_poll_at: string | null;
+}
+
+export function sourcesOfUnits(db: Queryable, unitIds: string[]): Promise<SourceHealthRow[]> {
+  return db.all<SourceHealthRow>(
+    `SELECT id, unit_id, kind, url, paused, last_success_at, last_error, failure_score, next_poll_at
+     FROM sources WHERE unit_id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) ORDER BY unit_id, id`,
+    [JSON.stringify(unitIds)],
+  );
+}
+
+export async function updateSourceState(db: Queryable, u: SourceStateUpdate, now: Date): Promise<void> {
+  await db.run(
+    `UPDATE sources SET
+       etag = CASE WHEN $2 THEN $3 ELSE etag END,
+       last_modified = CASE WHEN $2 THEN $4 ELSE last_modified END,
+       last_content_hash = CASE WHEN $2 THEN coalesce($5, last_content_hash) ELSE last_content_hash END,
+       last_success_at = CASE WHEN $2 THEN $6::TIMESTAMP ELSE last_success_at END,
+       last_error = CASE WHEN $2 THEN NULL ELSE $7 END,
+       failure_score = $8,
+       next_poll_at = $9::TIMESTAMP
+     WHERE id = $1`,
+    [u.sourceId, u.ok, u.etag ?? null, u.lastModified ?? null, u.lastContentHash ?? null, utc(now), u.error ?? null, u.failureScore, utc(u.nextPollAt)],
+  );
+}
+
+export async function recordFetches(db: Queryable, events: FetchEvent[]): Promise<void> {
+  await insertMany(
+    db,
+    'fetch_events',
+    ['source_id', 'url', 'fetched_at', 'status', 'error_kind', 'message', 'duration_ms', 'bytes'],
+    events.map((e) => [e.sourceId, e.url, utc(e.at), e.status, e.errorKind, e.message, Math.round(e.durationMs), e.bytes]),
+    { casts: { fetched_at: 'TIMESTAMP' } },
+  );
+}

@@ -1,0 +1,80 @@
+import type { Queryable } from '../connection';
+
+export interface UnitRow {
+  id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  depth: number;
+  sort_path: string;
+}
+
+export interface UnitInput {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+}
+
+export async function upsertUnits(db: Queryable, units: UnitInput[]): Promise<void> {
+  for (const u of units) {
+    await db.run(
+      `INSERT INTO units (id, name, kind, parent_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id`,
+      [u.id, u.name, u.kind, u.parentId],
+    );
+  }
+  await recomputeHierarchy(db);
+}
+
+/** Depth and depth-first sort path of every unit, from the parent links (cycles are cut). */
+export async function recomputeHierarchy(db: Queryable): Promise<void> {
+  await db.run(`
+    UPDATE units SET depth = h.depth, sort_path = h.path FROM (
+      WITH RECURSIVE tree(id, depth, path) AS (
+        SELECT id, 0, lower(name) || '|' || id FROM units
+        WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM units)
+        UNION ALL
+        SELECT u.id, t.depth + 1, t.path || '/' || lower(u.name) || '|' || u.id
+        FROM units u JOIN tree t ON u.parent_id = t.id
+        WHERE t.depth < 20
+      )
+      SELECT id, min(depth) AS depth, min(path) AS path FROM tree GROUP BY id
+    ) h WHERE units.id = h.id`);
+}
+
+export function listUnits(db: Queryable, unitIds?: string[]): Promise<UnitRow[]> {
+  if (unitIds) {
+    return db.all<UnitRow>(
+      `SELECT id, name, kind, parent_id, depth, sort_path FROM units WHERE id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) ORDER BY sort_path`,
+      [JSON.stringify(unitIds)],
+    );
+  }
+  return db.all<UnitRow>(`SELECT id, name, kind, parent_id, depth, sort_path FROM units ORDER BY sort_path`);
+}
+
+export function getUnit(db: Queryable, id: string): Promise<UnitRow | null> {
+  return db.one<UnitRow>(`SELECT id, name, kind, parent_id, depth, sort_path FROM units WHERE id = $1`, [id]);
+}
+
+/** The unit and all its descendants. */
+export async function subtreeIds(db: Queryable, rootId: string): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(
+    `WITH RECURSIVE t(id, d) AS (SELECT id, 0 FROM units WHERE id = $1
+       UNION ALL SELECT u.id, t.d + 1 FROM units u JOIN t ON u.parent_id = t.id WHERE t.d < 20)
+     SELECT DISTINCT id FROM t`,
+    [rootId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The unit and its ancestors, nearest first. */
+export async function ancestorIds(db: Queryable, id: string): Promise<string[]> {
+  const rows = await db.all<{ id: string; d: number }>(
+    `WITH RECURSIVE t(id, parent_id, d) AS (SELECT id, parent_id, 0 FROM units WHERE id = $1
+       UNION ALL SELECT u.id, u.parent_id, t.d + 1 FROM units u JOIN t ON u.id = t.parent_id WHERE t.d < 20)
+     SELECT id, min(d) AS d FROM t GROUP BY id ORDER BY d`,
+    [id],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,34 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env';
+
+const healthResponse = z.object({
+  ok: z.boolean(),
+  db: z.enum(['ok', 'error']),
+  scheduler: z.object({
+    running: z.boolean(),
+    jobs: z.array(z.object({ name: z.string(), schedule: z.string(), lastRunAt: z.string().nullable(), nextRunAt: z.string().nullable() })),
+  }),
+});
+
+const getHealth = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Tình trạng cơ sở dữ liệu và bộ lập lịch',
+  responses: { 200: { description: 'Tình trạng', content: { 'application/json': { schema: healthResponse } } } },
+});
+
+export function healthRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(getHealth, async (c) => {
+    const { db, scheduler } = c.var.deps;
+    let dbOk: 'ok' | 'error' = 'ok';
+    try {
+      await db.one('SELECT 1 AS one');
+    } catch {
+      dbOk = 'error';
+    }
+    const sched = scheduler?.status() ?? { running: false, jobs: [] };
+    return c.json({ ok: dbOk === 'ok', db: dbOk, scheduler: sched }, 200);
+  });
+  return app;
+}

@@ -1,0 +1,100 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorResponse, idParam, monthParam } from '@tdtt/shared';
+import { monthPeriod } from '@tdtt/shared/score';
+import type { AppEnv } from '../app-env';
+import * as q from '../db/queries';
+import { forbidden, notFound } from '../middleware/errors';
+import { activeThemes, resolveMonth, resolvePlan } from '../views/coverage';
+import { currentModelVersion } from '../runtime/model';
+
+const unitSummary = z.object({ id: z.string(), name: z.string(), kind: z.string(), parentId: z.string().nullable(), depth: z.number() });
+
+const listUnits = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Đơn vị (trong phạm vi của người dùng), theo thứ tự cây',
+  responses: { 200: { description: 'Đơn vị', content: { 'application/json': { schema: z.object({ units: z.array(unitSummary) }) } } } },
+});
+
+const getUnit = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'Một đơn vị: điểm theo tháng, chủ đề đã/chưa có bài, bài được tính, nguồn, đơn vị trực thuộc',
+  request: { params: z.object({ id: idParam }), query: z.object({ plan: idParam.optional(), month: monthParam.optional() }) },
+  responses: {
+    200: { description: 'Đơn vị', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    403: { description: 'Ngoài phạm vi', content: { 'application/json': { schema: errorResponse } } },
+    404: { description: 'Không có', content: { 'application/json': { schema: errorResponse } } },
+  },
+});
+
+export function unitRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(listUnits, async (c) => {
+    const rows = await q.listUnits(c.var.deps.db, c.var.scope.isAll ? undefined : [...c.var.scope.unitIds!]);
+    const minDepth = Math.min(...rows.map((u) => u.depth));
+    return c.json({ units: rows.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parent_id, depth: u.depth - minDepth })) }, 200);
+  });
+
+  app.openapi(getUnit, async (c) => {
+    const { db, now } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    if (!c.var.scope.canSee(id)) throw forbidden();
+    const unit = await q.getUnit(db, id);
+    if (!unit) throw notFound(`đơn vị "${id}"`);
+    const plan = await resolvePlan(db, query.plan);
+    const { month } = await resolveMonth(db, plan.id, query.month, now());
+    const themes = activeThemes(await q.planThemes(db, plan.id), month);
+    const period = monthPeriod(month);
+    const modelVersion = await currentModelVersion(db);
+    const [series, counts, posts, sources, children] = await Promise.all([
+      q.unitScoreSeries(db, plan.id, id),
+      q.monthlyCounts(db, themes.map((t) => t.id), month, month),
+      q.countedPosts(db, modelVersion, id, themes.map((t) => t.id), period.from, period.to),
+      q.sourcesOfUnits(db, [id]),
+      db.all<{ id: string; name: string }>(`SELECT id, name FROM units WHERE parent_id = $1 ORDER BY sort_path`, [id]),
+    ]);
+    const childScores = await q.unitScores(db, plan.id, month);
+    const scoreOf = new Map(childScores.map((s) => [s.unit_id, s.score]));
+    const mine = new Map(counts.filter((r) => r.unit_id === id).map((r) => [r.theme_id, r]));
+    const titleOf = new Map(themes.map((t) => [t.id, t.title]));
+    const current = series.find((s) => s.month === month);
+    return c.json(
+      {
+        unit: { id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parent_id },
+        plan: { id: plan.id, code: plan.code, title: plan.title },
+        month,
+        score: current?.score ?? 0,
+        scoreSeries: series.map((s) => ({ month: s.month, score: s.score })),
+        themes: themes.map((t) => {
+          const r = mine.get(t.id);
+          const own = r?.own ?? 0;
+          const repost = r?.repost ?? 0;
+          return { id: t.id, title: t.title, phaseLabel: t.phase_label, covered: own + repost >= Math.max(1, t.min_matches), own, repost };
+        }),
+        posts: posts.map((p) => ({
+          id: String(p.id),
+          title: p.title,
+          url: p.url,
+          publishedAt: p.published_at,
+          isRepost: p.repost_of !== null,
+          themes: (JSON.parse(p.theme_ids) as string[]).map((tid) => ({ id: tid, title: titleOf.get(tid) ?? tid })),
+        })),
+        sources: sources.map((s) => ({
+          id: String(s.id),
+          kind: s.kind,
+          url: s.url,
+          state: s.paused ? 'paused' : s.last_error ? 'failing' : s.last_success_at ? 'ok' : 'new',
+          lastSuccessAt: s.last_success_at,
+          lastError: s.last_error,
+          failureScore: s.failure_score,
+          nextPollAt: s.next_poll_at,
+        })),
+        children: c.var.scope.filter(children, (ch) => ch.id).map((ch) => ({ id: ch.id, name: ch.name, score: scoreOf.get(ch.id) ?? 0 })),
+      },
+      200,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,58 @@
+import type { ClassifyStore, CollectStore, JobRunStore } from '@tdtt/jobs/ports';
+import type { Database } from '../db/connection';
+import * as q from '../db/queries';
+
+/** The jobs' ports on DuckDB. New post ids are remembered so the repost pass and roll-up stay incremental. */
+export class DuckDbStore implements CollectStore, ClassifyStore, JobRunStore {
+  /** Earliest Vietnam day among posts stored since the last roll-up (null: nothing new). */
+  dirtyFromDay: string | null = null;
+
+  constructor(private readonly db: Database, private readonly now: () => Date = () => new Date()) {}
+
+  knownUrls(unitId: string) {
+    return q.knownUrls(this.db, unitId);
+  }
+
+  async savePosts(posts: Parameters<CollectStore['savePosts']>[0]) {
+    const { inserted } = await this.db.transaction((tx) => q.insertPosts(tx, posts));
+    if (inserted > 0) {
+      for (const p of posts) {
+        const day = (p.publishedAt ?? p.firstSeenAt).slice(0, 10);
+        if (this.dirtyFromDay === null || day < this.dirtyFromDay) this.dirtyFromDay = day;
+      }
+    }
+    return { inserted, updated: 0 };
+  }
+
+  recordFetch(event: Parameters<CollectStore['recordFetch']>[0]) {
+    return q.recordFetches(this.db, [event]);
+  }
+
+  updateSourceState(update: Parameters<CollectStore['updateSourceState']>[0]) {
+    return q.updateSourceState(this.db, update, this.now());
+  }
+
+  postsToClassify(modelVersion: string, afterId: number, limit: number) {
+    return q.postsToClassify(this.db, modelVersion, afterId, limit);
+  }
+
+  countPostsToClassify(modelVersion: string) {
+    return q.countPostsToClassify(this.db, modelVersion);
+  }
+
+  saveMatches(modelVersion: string, results: Parameters<ClassifyStore['saveMatches']>[1]) {
+    return this.db.transaction((tx) => q.saveMatches(tx, modelVersion, results));
+  }
+
+  startRun(job: string) {
+    return q.startRun(this.db, job, this.now());
+  }
+
+  progress(runId: number, done: number, total: number) {
+    return q.progressRun(this.db, runId, done, total);
+  }
+
+  finishRun(runId: number, status: 'ok' | 'error', stats: Record<string, unknown>, error: string | null) {
+    return q.finishRun(this.db, runId, status, stats, error, this.now());
+  }
+}

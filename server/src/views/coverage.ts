@@ -1,0 +1,74 @@
+import type { CoverageResponse } from '@tdtt/shared';
+import { addMonths, monthPeriod, overlaps, vietnamMonth } from '@tdtt/shared/score';
+import type { Queryable } from '../db/connection';
+import * as q from '../db/queries';
+import { notFound } from '../middleware/errors';
+import type { Scope } from '../middleware/scope';
+
+export async function resolvePlan(db: Queryable, planId: string | undefined): Promise<q.PlanRow> {
+  const id = planId ?? (await q.defaultPlanId(db));
+  const plan = id ? await q.getPlan(db, id) : null;
+  if (!plan) throw notFound(planId ? `kế hoạch "${planId}"` : 'kế hoạch nào (chưa nhập kế hoạch)');
+  return plan;
+}
+
+/** The month to show by default: the latest scored month not after today. */
+export async function resolveMonth(db: Queryable, planId: string, month: string | undefined, now: Date): Promise<{ month: string; months: string[] }> {
+  const months = await q.scoredMonths(db, planId);
+  if (month) return { month, months };
+  const current = vietnamMonth(now);
+  return { month: [...months].reverse().find((m) => m <= current) ?? current, months };
+}
+
+export function activeThemes(themes: q.ThemeRow[], month: string): q.ThemeRow[] {
+  const period = monthPeriod(month);
+  return themes.filter((t) => overlaps({ startsOn: t.starts_on, endsOn: t.ends_on }, period));
+}
+
+/** Accountable units of the plan the caller may see, in hierarchy order. */
+export async function visibleUnits(db: Queryable, planId: string, scope: Scope): Promise<q.UnitRow[]> {
+  const ids = scope.filter(await q.accountableUnitIds(db, planId), (id) => id);
+  return q.listUnits(db, ids);
+}
+
+export async function coverageView(db: Queryable, scope: Scope, query: { plan?: string; month?: string }, now: Date): Promise<CoverageResponse> {
+  const plan = await resolvePlan(db, query.plan);
+  const { month, months } = await resolveMonth(db, plan.id, query.month, now);
+  const themes = activeThemes(await q.planThemes(db, plan.id), month);
+  const units = await visibleUnits(db, plan.id, scope);
+  const [scores, previous, counts, trend] = await Promise.all([
+    q.unitScores(db, plan.id, month),
+    q.unitScores(db, plan.id, addMonths(month, -1)),
+    q.monthlyCounts(db, themes.map((t) => t.id), month, month),
+    q.scoreTrend(db, plan.id, units.map((u) => u.id)),
+  ]);
+  const scoreOf = new Map(scores.map((s) => [s.unit_id, s]));
+  const prevOf = new Map(previous.map((s) => [s.unit_id, s.score]));
+  const countOf = new Map(counts.map((c) => [`${c.unit_id}|${c.theme_id}`, c]));
+  const minDepth = Math.min(...units.map((u) => u.depth));
+  return {
+    plan: { id: plan.id, code: plan.code, title: plan.title },
+    month,
+    months,
+    themes: themes.map((t) => ({ id: t.id, title: t.title, phaseLabel: t.phase_label, class: t.class })),
+    units: units.map((u) => {
+      const s = scoreOf.get(u.id);
+      return {
+        id: u.id,
+        name: u.name,
+        parentId: u.parent_id,
+        depth: u.depth - minDepth,
+        score: s?.score ?? 0,
+        previousScore: prevOf.get(u.id) ?? null,
+        coveredCount: s?.covered ?? 0,
+        activeCount: s?.active ?? themes.length,
+        postCount: s?.post_count ?? 0,
+        counts: themes.map((t) => {
+          const c = countOf.get(`${u.id}|${t.id}`);
+          return { own: c?.own ?? 0, repost: c?.repost ?? 0 };
+        }),
+      };
+    }),
+    trend: trend.map((t) => ({ month: t.month, averageScore: t.average_score })),
+  };
+}
