@@ -1,0 +1,14 @@
+import { request, type Fetch } from './client';
+import type { User } from './types';
+
+export function login(username: string, password: string, fetch?: Fetch): Promise<{ user: User }> {
+  return request('POST', '/auth/login', { body: { username, password }, fetch });
+}
+
+export function logout(fetch?: Fetch): Promise<void> {
+  return request('POST', '/auth/logout', { fetch });
+}
+
+export function getMe(fetch?: Fetch): Promise<{ user: User }> {
+  return request('GET', '/auth/me', { fetch });
+}

@@ -1,0 +1,19 @@
+export * from './types';
+export { request, readCookie, buildPath, type Fetch } from './client';
+export {
+  ApiError,
+  FORBIDDEN_MESSAGE,
+  NOT_FOUND_MESSAGE,
+  apiErrorMessage,
+  rethrowForLoad,
+  guardLoad,
+  messageForAction,
+  signInPath,
+} from './errors';
+export * from './auth';
+export * from './health';
+export * from './plans';
+export * from './coverage';
+export * from './units';
+export * from './posts';
+export * from './jobs';

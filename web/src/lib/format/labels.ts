@@ -1,0 +1,61 @@
+// Vietnamese labels for enum values that come from the API.
+import type { Role } from '$lib/api';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: 'Quản trị',
+  staff: 'Cán bộ Ban Tuyên giáo',
+  lead: 'Lãnh đạo đơn vị',
+};
+
+const JOB_LABEL: Record<string, string> = {
+  collect: 'Thu thập bài viết',
+  classify: 'Phân loại theo chủ đề',
+  rollup: 'Tổng hợp độ phủ',
+};
+
+export function jobLabel(job: string): string {
+  return JOB_LABEL[job] ?? job;
+}
+
+const RUN_STATUS: Record<string, string> = { ok: 'Thành công', error: 'Lỗi', running: 'Đang chạy' };
+
+export function runStatusLabel(status: string): string {
+  return RUN_STATUS[status] ?? status;
+}
+
+const SOURCE_KIND: Record<string, string> = {
+  rss: 'RSS',
+  atom: 'Atom',
+  feed: 'RSS/Atom',
+  sitemap: 'Sitemap',
+  listing: 'Trang danh sách tin',
+  html: 'Trang danh sách tin',
+};
+
+export function sourceKindLabel(kind: string): string {
+  return SOURCE_KIND[kind] ?? kind;
+}
+
+export type Health = 'good' | 'warn' | 'bad' | 'paused';
+
+/** Source health from its state and failure score (0 = healthy). */
+export function sourceHealth(state: string, failureScore: number): Health {
+  const s = state.toLowerCase();
+  if (s === 'paused' || s === 'disabled') return 'paused';
+  if (s === 'error' || s === 'failing' || s === 'dead' || failureScore >= 3) return 'bad';
+  if (failureScore > 0 || s === 'warning' || s === 'degraded') return 'warn';
+  return 'good';
+}
+
+export const HEALTH_LABEL: Record<Health, string> = {
+  good: 'Hoạt động tốt',
+  warn: 'Có lỗi gần đây',
+  bad: 'Đang lỗi',
+  paused: 'Tạm dừng',
+};
+
+const THEME_CLASS: Record<string, string> = { core: 'Trọng tâm', regular: 'Thường xuyên' };
+
+export function themeClassLabel(c: string): string {
+  return THEME_CLASS[c] ?? c;
+}

@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import { ApiError, getMe, signInPath, type User } from '$lib/api';
+import type { LayoutLoad } from './$types';
+
+// A single-page app: the server serves index.html for every page path.
+export const ssr = false;
+export const prerender = false;
+
+export const load: LayoutLoad = async ({ fetch, url, untrack, depends }) => {
+  depends('app:me');
+  // Untracked: the signed-in user does not change with the path, so no /me call per navigation.
+  const onSignIn = untrack(() => url.pathname === '/dang-nhap');
+  let user: User | null = null;
+  try {
+    user = (await getMe(fetch)).user;
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 401)) throw e;
+  }
+  if (!user && !onSignIn) redirect(307, untrack(() => signInPath(url)));
+  return { user };
+};
