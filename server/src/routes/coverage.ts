@@ -1,4 +1,5 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter } from './router';
 import { coverageQuery, coverageResponse, errorResponse } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
 import { coverageView } from '../views/coverage';
@@ -16,7 +17,7 @@ const getCoverage = createRoute({
 });
 
 export function coverageRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = createRouter();
   app.openapi(getCoverage, async (c) => {
     const query = c.req.valid('query');
     return c.json(await coverageView(c.var.deps.db, c.var.scope, query, c.var.deps.now()), 200);

@@ -1,4 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from './router';
 import type { AppEnv } from '../app-env';
 
 const healthResponse = z.object({
@@ -18,7 +19,7 @@ const getHealth = createRoute({
 });
 
 export function healthRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = createRouter();
   app.openapi(getHealth, async (c) => {
     const { db, scheduler } = c.var.deps;
     let dbOk: 'ok' | 'error' = 'ok';

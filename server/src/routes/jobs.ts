@@ -1,4 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from './router';
 import { JobAlreadyRunning } from '@tdtt/jobs/schedule';
 import { errorResponse } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
@@ -25,7 +26,7 @@ const runJob = createRoute({
 });
 
 export function jobRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = createRouter();
   app.openapi(listJobs, async (c) => {
     const { runner, db } = c.var.deps;
     const recent = await q.recentRuns(db);

@@ -1,4 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from './router';
 import { errorResponse, idParam, type ParsedPlan } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
 import * as q from '../db/queries';
@@ -37,7 +38,7 @@ const getPlan = createRoute({
 });
 
 export function planRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = createRouter();
   app.openapi(listPlans, async (c) => {
     const { scope } = c.var;
     const rows = await q.listPlans(c.var.deps.db);

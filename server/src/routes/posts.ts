@@ -1,4 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from './router';
 import { errorResponse } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
 import * as q from '../db/queries';
@@ -18,7 +19,7 @@ const getPost = createRoute({
 });
 
 export function postRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = createRouter();
   app.openapi(getPost, async (c) => {
     const db = c.var.deps.db;
     const id = Number(c.req.valid('param').id);

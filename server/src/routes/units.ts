@@ -1,4 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from './router';
 import { errorResponse, idParam, monthParam } from '@tdtt/shared';
 import { monthPeriod } from '@tdtt/shared/score';
 import type { AppEnv } from '../app-env';
@@ -29,7 +30,7 @@ const getUnit = createRoute({
 });
 
 export function unitRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = createRouter();
   app.openapi(listUnits, async (c) => {
     const rows = await q.listUnits(c.var.deps.db, c.var.scope.isAll ? undefined : [...c.var.scope.unitIds!]);
     const minDepth = Math.min(...rows.map((u) => u.depth));

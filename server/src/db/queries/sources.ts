@@ -101,3 +101,12 @@ export async function recordFetches(db: Queryable, events: FetchEvent[]): Promis
     { casts: { fetched_at: 'TIMESTAMP' } },
   );
 }
+
+/** The demo world's sites listen on new ports at each start: its units' sources are replaced, not added. */
+export async function replaceDemoSources(tx: Queryable, unitIds: string[], sources: SourceInput[]): Promise<void> {
+  await tx.run(
+    `DELETE FROM sources WHERE unit_id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) AND url NOT IN (SELECT unnest(from_json($2, '["VARCHAR"]')))`,
+    [JSON.stringify(unitIds), JSON.stringify(sources.map((s) => s.url))],
+  );
+  await upsertSources(tx, sources);
+}

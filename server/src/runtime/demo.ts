@@ -1,0 +1,57 @@
+import { generateDemoWorld, startDemoWorldServer, type DemoWorld } from '@tdtt/tests/fixtures/demo-world';
+import type { Config } from '../config';
+import type { Database } from '../db/connection';
+import * as q from '../db/queries';
+import { importPlanText } from './plans';
+
+export interface DemoHandle {
+  world: DemoWorld;
+  /** Plan ids by the demo's plan key. */
+  planIds: { parent: string; child: string };
+  close(): Promise<void>;
+}
+
+const DEMO_NOW = 'demo_now';
+
+/**
+ * The embedded default: a fixture world of official sites on loopback, its units and sources
+ * registered, its two plans imported through the real importer and assigned. The world is
+ * anchored at the first start's date (kept in settings) so a restart serves the same posts.
+ */
+export async function bootDemo(db: Database, config: Config, opts: { log?: (msg: string) => void } = {}): Promise<DemoHandle> {
+  let anchor = await q.getSetting(db, DEMO_NOW);
+  if (!anchor) {
+    anchor = new Date().toISOString();
+    await q.setSetting(db, DEMO_NOW, anchor);
+  }
+  const world = generateDemoWorld({ seed: config.demoSeed, now: new Date(anchor) });
+  const site = await startDemoWorldServer(world);
+  config.allowPrivateHosts.push('loopback');
+
+  await db.transaction(async (tx) => {
+    await q.upsertUnits(tx, world.units);
+    await q.replaceDemoSources(
+      tx,
+      world.units.map((u) => u.id),
+      site.sources.flatMap((s) => [
+        { unitId: s.unitId, kind: s.kind, url: s.url, listing: s.listing ?? null },
+        ...(s.sitemapUrl ? [{ unitId: s.unitId, kind: 'sitemap' as const, url: s.sitemapUrl, listing: null }] : []),
+      ]),
+    );
+  });
+
+  const planIds = { parent: '', child: '' };
+  for (const key of ['parent', 'child'] as const) {
+    const plan = world.plans[key];
+    const existing = (await q.listPlans(db)).find((p) => p.code === plan.code);
+    if (existing) {
+      planIds[key] = existing.id;
+      continue;
+    }
+    const result = await importPlanText(db, plan.text, { isDefault: key === 'parent', unitIds: plan.assignedUnitIds });
+    if (!result.ok) throw new Error(`Kế hoạch mẫu "${plan.code}" không nhập được: ${result.message}`);
+    planIds[key] = result.planId;
+  }
+  opts.log?.(`demo world: ${world.units.length} đơn vị, ${site.sources.length} trang, ${world.posts.length} bài (seed ${world.seed})`);
+  return { world, planIds, close: () => site.close() };
+}

@@ -1,0 +1,90 @@
+import { classifyPosts } from '@tdtt/jobs/classify';
+import { HostLimiter, RobotsCache, ROBOTS_TOKEN, type FetchOptions } from '@tdtt/jobs/collect';
+import { collectSource } from '@tdtt/jobs/pipeline';
+import { JobRunner } from '@tdtt/jobs/schedule';
+import type { Config } from '../config';
+import type { Database } from '../db/connection';
+import * as q from '../db/queries';
+import { currentModelVersion, loadClassifier, setCurrentModelVersion } from './model';
+import { markReposts } from './reposts';
+import { runRollup } from './rollup';
+import { DuckDbStore } from './store';
+
+export const JOB_NAMES = ['collect', 'classify', 'rollup'] as const;
+
+export interface Jobs {
+  runner: JobRunner;
+  store: DuckDbStore;
+  /** collect → classify → rollup, as the schedule and the first start run them. */
+  runPipeline(): Promise<void>;
+}
+
+async function mapLimit<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+export function createJobs(db: Database, config: Config, opts: { now?: () => Date; log?: (msg: string, err?: unknown) => void } = {}): Jobs {
+  const now = opts.now ?? (() => new Date());
+  const store = new DuckDbStore(db, now);
+  const runner = new JobRunner(store, { now, onError: (job, err) => opts.log?.(`job ${job} failed`, err) });
+  const fetch: FetchOptions = {
+    allowPrivate: config.allowPrivateHosts,
+    limiter: new HostLimiter({ perHost: 2, global: config.collectConcurrency * 2 }),
+    robots: new RobotsCache(ROBOTS_TOKEN),
+  };
+  let fullRollup = true;
+
+  runner.register('collect', async (ctx) => {
+    const sources = await q.dueSources(db, now());
+    let done = 0;
+    const totals = { sources: sources.length, failed: 0, newPosts: 0, fetched: 0, errors: 0 };
+    ctx.progress(0, sources.length);
+    await mapLimit(sources, config.collectConcurrency, async (source) => {
+      try {
+        const s = await collectSource(source, { store, fetch, now, horizonDays: config.horizonDays, maxArticles: 5000 });
+        totals.newPosts += s.newPosts;
+        totals.fetched += s.fetched;
+        totals.errors += s.errors.length;
+        if (!s.ok) totals.failed++;
+      } catch (err) {
+        // A bug in one source's run must not stop the others; it is logged with the source id.
+        totals.failed++;
+        opts.log?.(`collect source ${source.id} (${source.url})`, err);
+      }
+      ctx.progress(++done, sources.length);
+    });
+    const { reposts } = await markReposts(db);
+    return { ...totals, reposts };
+  });
+
+  runner.register('classify', async (ctx) => {
+    const classifier = await loadClassifier(db);
+    const previous = await currentModelVersion(db);
+    const stats = await classifyPosts(store, classifier, { onProgress: (d, t) => ctx.progress(d, t) });
+    if (previous !== classifier.version) {
+      await setCurrentModelVersion(db, classifier.version);
+      fullRollup = true;
+    }
+    return { ...stats, modelVersion: classifier.version };
+  });
+
+  runner.register('rollup', async () => {
+    const from = fullRollup ? null : store.dirtyFromDay;
+    if (!fullRollup && from === null) return { skipped: true };
+    store.dirtyFromDay = null;
+    fullRollup = false;
+    return runRollup(db, from, now());
+  });
+
+  return {
+    runner,
+    store,
+    async runPipeline() {
+      for (const job of JOB_NAMES) await runner.run(job);
+    },
+  };
+}
