@@ -53,6 +53,8 @@ export type Anniversary = z.infer<typeof anniversarySchema>;
 
 export const parsedPlanSchema = z.object({
   code: z.string().nullable(),
+  /** Document type as titled: "Kế hoạch", "Hướng dẫn", "Chương trình". */
+  kind: z.string().nullable().default(null),
   title: z.string(),
   issuer: z.string().nullable(),
   issuedOn: isoDate.nullable(),
@@ -63,9 +65,16 @@ export const parsedPlanSchema = z.object({
   requirements: z.string(),
   phases: z.array(planPhaseSchema),
   anniversaries: z.array(anniversarySchema),
-  forms: z.array(z.object({ kind: z.string(), text: z.string() })),
+  /** kind: primary form (press, internet, oral, visual, arts, contest, emulation, foreign, publication, loudspeaker, other). */
+  forms: z.array(
+    z.object({ kind: z.string(), text: z.string(), label: z.string().default(''), kinds: z.array(z.string()).default([]) }),
+  ),
   responsibleUnits: z.array(z.object({ name: z.string(), duties: z.string() })),
   recipients: z.array(z.string()),
+  /** Footnotes of the source ("¹ Theo hình thức kết nối trực tuyến …"). */
+  footnotes: z.array(z.object({ mark: z.string(), text: z.string(), line: z.number().int() })).default([]),
+  /** Understood free text that is not a theme, form or unit (intro lines, closing instructions, other sections). */
+  notes: z.array(z.object({ section: z.string(), text: z.string() })).default([]),
   /** Source lines that no part of the structure took, shown in the review screen. */
   notUnderstood: z.array(z.object({ line: z.number().int(), text: z.string() })),
   flags: z.array(z.object({ field: z.string(), message: z.string() })),

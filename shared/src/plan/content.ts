@@ -1,0 +1,118 @@
+// The content section → phases (dated) holding themes (class, group, numbering).
+import { resolvePeriod, type PeriodContext } from '../time/index';
+import { isFormsHeading, parseForms, type PlanForm } from './forms';
+import type { Line } from './lines';
+import { subtreeLines, subtreeText, type Node } from './outline';
+import { firstClause, fold, stripEndPunct } from './text-utils';
+
+export interface ThemeDraft {
+  numbering: string | null;
+  title: string;
+  text: string;
+  class: 'core' | 'regular' | null;
+  group: string | null;
+}
+
+export interface PhaseDraft {
+  label: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  flags: string[];
+  themes: ThemeDraft[];
+}
+
+interface State {
+  phase: PhaseDraft | null;
+  cls: 'core' | 'regular' | null;
+  group: string | null;
+}
+
+export interface ContentResult {
+  phases: PhaseDraft[];
+  forms: PlanForm[];
+}
+
+const PHASE_START =
+  /^(?:giai doan|dot \S+|thoi gian|thoi ky|tu |truoc |sau |trong (?:nam|thang|quy|dip|ngay|thoi gian|giai doan)|nam \d{4}|\d+ thang|thang \d|quy [ivx\d]|den |nhan dip|tu nay)/;
+
+/** "Từ nay đến hết năm 2021, tập trung tuyên truyền các nội dung sau:" → "Từ nay đến hết năm 2021". */
+export function phaseLabel(heading: string): string {
+  return stripEndPunct(heading.replace(/,?\s*(?:tập trung|tuyên truyền các nội dung|tuyên truyền những nội dung|cần tập trung|với các nội dung|gồm các nội dung).*$/iu, ''));
+}
+
+function classOf(heading: string): 'core' | 'regular' | null {
+  const f = fold(heading);
+  if (f.length > 90) return null;
+  if (/trong tam|trong diem|chu yeu/.test(f)) return 'core';
+  if (/thuong xuyen/.test(f)) return 'regular';
+  return null;
+}
+
+function isContainer(heading: string): boolean {
+  return /^(?:thoi gian(?: va)? noi dung|noi dung(?: tuyen truyen)?|cac noi dung|chu de)\b/.test(fold(heading)) && heading.length < 90;
+}
+
+export function parseContent(nodes: Node[], ctx: PeriodContext, fallback: () => PhaseDraft, used: Set<Line>, notes: string[]): ContentResult {
+  const phases: PhaseDraft[] = [];
+  const forms: PlanForm[] = [];
+  let general: PhaseDraft | null = null;
+  const phaseFor = (s: State): PhaseDraft => {
+    if (s.phase) return s.phase;
+    if (!general) {
+      general = fallback();
+      phases.push(general);
+    }
+    return general;
+  };
+  const addTheme = (n: Node, s: State, withChildren: boolean) => {
+    const text = withChildren ? subtreeText(n) : n.num.rest;
+    if (!text) return;
+    const numbering = n.num.kind === 'none' ? null : n.num.label;
+    phaseFor(s).themes.push({ numbering, title: firstClause(text), text, class: s.cls, group: s.group });
+    for (const l of withChildren ? subtreeLines(n) : [n.line]) used.add(l);
+  };
+  const walk = (list: Node[], s: State) => {
+    for (const n of list) {
+      const heading = n.num.rest;
+      const hasKids = n.children.length > 0;
+      if (isFormsHeading(heading) && (hasKids || heading.length < 60)) {
+        used.add(n.line);
+        forms.push(...parseForms(n.children, used, notes));
+        continue;
+      }
+      const label = phaseLabel(heading.split(':')[0] ?? heading);
+      if ((hasKids || /:\s*$/.test(heading)) && PHASE_START.test(fold(label))) {
+        const p = resolvePeriod(label, ctx);
+        if (p) {
+          const phase: PhaseDraft = { label, startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [] };
+          phases.push(phase);
+          used.add(n.line);
+          const inline = heading.includes(':') ? heading.slice(heading.indexOf(':') + 1).trim() : '';
+          if (inline.length > 20) phase.themes.push({ numbering: null, title: firstClause(inline), text: inline, class: null, group: null });
+          walk(n.children, { phase, cls: null, group: null });
+          continue;
+        }
+      }
+      const cls = hasKids ? classOf(heading) : null;
+      if (cls) {
+        used.add(n.line);
+        walk(n.children, { ...s, cls });
+        continue;
+      }
+      if (hasKids && isContainer(heading)) {
+        used.add(n.line);
+        walk(n.children, s);
+        continue;
+      }
+      const isGroup = hasKids && (/:\s*$/.test(heading) || (n.num.kind !== 'bullet' && n.num.kind !== 'none' && heading.length <= 220));
+      if (isGroup) {
+        used.add(n.line);
+        walk(n.children, { ...s, group: stripEndPunct(n.line.text) });
+        continue;
+      }
+      addTheme(n, s, true);
+    }
+  };
+  walk(nodes, { phase: null, cls: null, group: null });
+  return { phases: phases.filter((p) => p.themes.length > 0 || p !== general), forms };
+}

@@ -1,0 +1,73 @@
+// Raw text → logical lines (page-broken paragraphs re-joined), each with its source line numbers.
+import { cleanLine, footnoteText, isArtefact } from './clean';
+import { isUpperHeading, parseNumbering } from './numbering';
+
+export interface Line {
+  text: string;
+  /** 1-based source line numbers this logical line came from. */
+  src: number[];
+}
+
+export interface Footnote {
+  mark: string;
+  text: string;
+  line: number;
+}
+
+export interface Prepared {
+  lines: Line[];
+  footnotes: Footnote[];
+  /** Layout lines (page numbers, separators) consumed as such. */
+  artefacts: number[];
+}
+
+const SIGNATURE = /^(?:t\/m|tm\.?\s|k\/t|kt\.?\s|q\.\s|nơi nhận|kính gửi|số\s*:?\s*\d|đảng cộng sản việt nam|thực hiện\s|căn cứ\s)/iu;
+const TERMINAL = /[.;:!?…"”)]\s*$/u;
+
+function isStructural(text: string): boolean {
+  return parseNumbering(text).kind !== 'none' || SIGNATURE.test(text) || isUpperHeading(text);
+}
+
+function startsLower(text: string): boolean {
+  const c = text[0] ?? '';
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+export function prepareLines(text: string): Prepared {
+  const raw = text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').split('\n');
+  const lines: Line[] = [];
+  const footnotes: Footnote[] = [];
+  const artefacts: number[] = [];
+  let pendingMarks: string[] = [];
+  raw.forEach((rawLine, idx) => {
+    const n = idx + 1;
+    for (const seg of rawLine.split(/\t+/)) {
+      const { text: t, marks } = cleanLine(seg);
+      if (!t) continue;
+      if (isArtefact(t)) {
+        artefacts.push(n);
+        continue;
+      }
+      const fn = footnoteText(t);
+      if (fn !== null && (pendingMarks.length > 0 || /^[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(t))) {
+        footnotes.push({ mark: pendingMarks.shift() ?? t.trim()[0]!, text: fn, line: n });
+        continue;
+      }
+      pendingMarks.push(...marks);
+      const prev = lines[lines.length - 1];
+      const joinable =
+        prev !== undefined &&
+        !isStructural(t) &&
+        !isUpperHeading(prev.text) &&
+        !SIGNATURE.test(prev.text) &&
+        (startsLower(t) || (prev.text.length >= 60 && !TERMINAL.test(prev.text)));
+      if (joinable) {
+        prev.text = `${prev.text} ${t}`;
+        if (!prev.src.includes(n)) prev.src.push(n);
+      } else {
+        lines.push({ text: t, src: [n] });
+      }
+    }
+  });
+  return { lines, footnotes, artefacts };
+}

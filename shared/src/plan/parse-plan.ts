@@ -1,0 +1,167 @@
+// Plan text → ParsedPlan, or a NotAPlanError. Pure: no fs, clock or env.
+import { deriveKeyphrases } from '../classify/index';
+import type { ParsedPlan } from '../schema/plan';
+import { DEFAULT_NAMED_EVENTS, resolvePeriod, type NamedEvent, type PeriodContext } from '../time/index';
+import { collectAnniversaries } from './anniversaries';
+import { parseContent, type PhaseDraft } from './content';
+import { notAPlan, NotAPlanError } from './errors';
+import { parseForms } from './forms';
+import { parseHeader } from './header';
+import { prepareLines, type Line } from './lines';
+import { buildOutline, subtreeLines, subtreeText, type Node } from './outline';
+import { findCode, parsePreamble } from './refs';
+import { layout, type Section } from './sections';
+import { buildFlags } from './flags';
+import { fold } from './text-utils';
+import { parseTail, parseUnits } from './units';
+
+export interface ParsePlanOptions {
+  namedEvents?: readonly NamedEvent[];
+  /** Date of the parent document when known from elsewhere (the cascade). */
+  parentDate?: string;
+}
+
+export type ParsePlanResult = { ok: true; plan: ParsedPlan } | { ok: false; error: NotAPlanError };
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 20_000);
+  let bad = 0;
+  for (const ch of sample) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return bad / Math.max(1, sample.length) > 0.02;
+}
+
+function purposeParts(sec: Section, used: Set<Line>): { purposes: string[]; requirements: string[] } {
+  const purposes: string[] = [];
+  const requirements: string[] = [];
+  let target = purposes;
+  for (const n of buildOutline(sec.body)) {
+    const f = fold(n.num.rest);
+    if (/^muc dich|^muc tieu/.test(f) && n.num.rest.length < 40) target = purposes;
+    else if (/^yeu cau/.test(f) && n.num.rest.length < 40) target = requirements;
+    const text = /^(muc dich|muc tieu|yeu cau)\b/.test(f) && n.num.rest.length < 40 ? n.children.flatMap(subtreeLines).map((l) => l.text).join('\n') : subtreeLines(n).map((l) => l.text).join('\n');
+    if (text) target.push(text);
+    for (const l of subtreeLines(n)) used.add(l);
+  }
+  return { purposes, requirements };
+}
+
+function fallbackPhase(title: string, ctx: PeriodContext): () => PhaseDraft {
+  return () => {
+    const m = /(?:từ nay|từ năm|giai đoạn|trong năm|năm \d{4}|\d+ tháng (?:đầu|cuối) năm|quý [IVX\d]+).*$/iu.exec(title);
+    const p = m ? resolvePeriod(m[0], ctx) : null;
+    if (m && p) return { label: m[0].charAt(0).toUpperCase() + m[0].slice(1), startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [] };
+    const start = ctx.issuedOn ?? ctx.parentDate;
+    return { label: 'Toàn bộ thời gian thực hiện kế hoạch', startsOn: start, endsOn: null, flags: ['period-unknown'], themes: [] };
+  };
+}
+
+function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
+  if (text.trim().length === 0) return { ok: false, error: notAPlan('empty') };
+  if (looksBinary(text)) return { ok: false, error: notAPlan('not-text') };
+  const prepared = prepareLines(text);
+  const lay = layout(prepared.lines);
+  const known = lay.sections.filter((s) => s.kind !== 'other').length;
+  if (!(known >= 2 || (lay.docType && known >= 1))) return { ok: false, error: notAPlan('not-a-plan') };
+
+  const used = new Set<Line>();
+  const notes: { section: string; text: string }[] = [];
+  const header = parseHeader(lay.header, used);
+  if (lay.docType) used.add(lay.docType.line);
+  const rawTitle = [lay.docType?.inlineTitle ?? '', ...lay.title.map((l) => l.text)].filter(Boolean).join(' ').trim();
+  const title = rawTitle.charAt(0).toUpperCase() + rawTitle.slice(1);
+  lay.title.forEach((l) => used.add(l));
+  const preText = lay.preamble.map((l) => l.text).join(' ');
+  const pre = parsePreamble(preText);
+  lay.preamble.forEach((l) => used.add(l));
+  const parentDate = pre.refs.find((r) => r.date)?.date ?? opts.parentDate ?? null;
+  const ctx: PeriodContext = { issuedOn: header.issuedOn, parentDate, namedEvents: opts.namedEvents ?? DEFAULT_NAMED_EVENTS };
+
+  let purposes: string[] = [];
+  let requirements: string[] = [];
+  const phases: PhaseDraft[] = [];
+  const forms: ParsedPlan['forms'] = [];
+  const units: ParsedPlan['responsibleUnits'] = [];
+  const fallback = fallbackPhase(title, ctx);
+  for (const sec of lay.sections) {
+    used.add(sec.heading);
+    const nodes: Node[] = buildOutline(sec.body);
+    const secNotes: string[] = [];
+    if (sec.kind === 'purpose') {
+      const p = purposeParts(sec, used);
+      purposes = purposes.concat(p.purposes);
+      requirements = requirements.concat(p.requirements);
+    } else if (sec.kind === 'content') {
+      const r = parseContent(nodes, ctx, fallback, used, secNotes);
+      phases.push(...r.phases);
+      forms.push(...r.forms);
+    } else if (sec.kind === 'forms') {
+      forms.push(...parseForms(nodes, used, secNotes));
+    } else if (sec.kind === 'org') {
+      units.push(...parseUnits(nodes, used, secNotes));
+    } else {
+      for (const n of nodes) {
+        secNotes.push(subtreeText(n));
+        subtreeLines(n).forEach((l) => used.add(l));
+      }
+    }
+    notes.push(...secNotes.map((t) => ({ section: sec.title, text: t })));
+  }
+  const tail = parseTail(lay.tail, used);
+
+  const themeTexts = phases.flatMap((p) => p.themes.map((t) => t.text));
+  const reference = header.issuedOn ?? parentDate ?? phases.find((p) => p.startsOn)?.startsOn ?? null;
+  const anniversaries = collectAnniversaries([...themeTexts, ...forms.map((f) => f.text), ...purposes, ...prepared.lines.filter((l) => !used.has(l)).map((l) => l.text)], reference);
+  const notUnderstood = prepared.lines.filter((l) => !used.has(l)).map((l) => ({ line: l.src[0]!, text: l.text }));
+  const plan: ParsedPlan = {
+    code: header.code ?? findCode(lay.header.map((l) => l.text).join(' ')),
+    kind: lay.docType?.kind ?? null,
+    title,
+    issuer: pre.issuer ?? (header.issuerLines.length ? header.issuerLines.join(' ') : null),
+    issuedOn: header.issuedOn,
+    signer: tail.signer,
+    signerTitle: tail.signerTitle,
+    implements: pre.refs,
+    purposes: purposes.join('\n'),
+    requirements: requirements.join('\n'),
+    phases: phases.map((p, i) => ({
+      key: `p${i + 1}`,
+      label: p.label,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      flags: p.flags,
+      themes: p.themes.map((t, j) => ({
+        key: `p${i + 1}-t${j + 1}`,
+        numbering: t.numbering,
+        order: j + 1,
+        title: t.title,
+        text: t.text,
+        class: t.class,
+        group: t.group,
+        keyphrases: deriveKeyphrases(t.text),
+        negativePhrases: [],
+      })),
+    })),
+    anniversaries,
+    forms,
+    responsibleUnits: units,
+    recipients: tail.recipients,
+    footnotes: prepared.footnotes,
+    notes,
+    notUnderstood,
+    flags: [],
+  };
+  plan.flags = buildFlags(plan, parentDate);
+  return { ok: true, plan };
+}
+
+/** Any text in, a plan or a typed NotAPlanError out; never throws. */
+export function parsePlan(text: string, opts: ParsePlanOptions = {}): ParsePlanResult {
+  try {
+    return parse(typeof text === 'string' ? text : '', opts);
+  } catch (e) {
+    return { ok: false, error: new NotAPlanError('parse-failed', `Không phân tích được cấu trúc của kế hoạch (${e instanceof Error ? e.message : String(e)}).`) };
+  }
+}
