@@ -37,6 +37,7 @@ export function postRoutes() {
           url: post.url,
           publishedAt: post.published_at,
           text: post.text,
+          html: post.html,
           isRepost: post.repost_of !== null,
           repostOf: post.repost_of === null ? null : String(post.repost_of),
           origin: post.origin,

@@ -67,7 +67,7 @@ export function unitRoutes() {
         plan: { id: plan.id, code: plan.code, title: plan.title },
         month,
         score: current?.score ?? 0,
-        scoreSeries: series.map((s) => ({ month: s.month, score: s.score })),
+        scoreSeries: series.map((s) => ({ month: s.month, score: s.score, postCount: s.post_count })),
         themes: themes.map((t) => {
           const r = mine.get(t.id);
           const own = r?.own ?? 0;

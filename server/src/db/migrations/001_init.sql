@@ -23,7 +23,9 @@ CREATE TABLE sources (
   last_content_hash VARCHAR,
   last_success_at TIMESTAMP,
   last_error VARCHAR,
+  last_error_kind VARCHAR,
   failure_score DOUBLE NOT NULL DEFAULT 0,
+  publish_interval_ms BIGINT,
   next_poll_at TIMESTAMP,
   created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
@@ -110,6 +112,7 @@ CREATE TABLE posts (
   guid VARCHAR,
   title VARCHAR NOT NULL,
   text VARCHAR NOT NULL,
+  html VARCHAR, -- sanitised main content, safe to display
   published_at TIMESTAMP NOT NULL,
   published_day DATE NOT NULL,
   first_seen_at TIMESTAMP NOT NULL,

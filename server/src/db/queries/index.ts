@@ -6,3 +6,6 @@ export * from './matches';
 export * from './coverage';
 export * from './job-runs';
 export * from './settings';
+export * from './users';
+export * from './sessions';
+export * from './audit';

@@ -37,10 +37,10 @@ export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promis
   await insertMany(
     tx,
     'posts',
-    ['unit_id', 'source_id', 'origin', 'url', 'canonical_url', 'guid', 'title', 'text', 'published_at', 'published_day', 'first_seen_at', 'flags_json', 'content_hash', 'simhash'],
+    ['unit_id', 'source_id', 'origin', 'url', 'canonical_url', 'guid', 'title', 'text', 'html', 'published_at', 'published_day', 'first_seen_at', 'flags_json', 'content_hash', 'simhash'],
     fresh.map((p) => {
       const when = new Date(p.publishedAt ?? p.firstSeenAt);
-      return [p.unitId, p.sourceId, 'collected', p.url, p.canonicalUrl, p.guid, p.title, p.text, utc(when), vietnamDay(when), utc(p.firstSeenAt), JSON.stringify(p.flags), p.contentHash, p.simhash];
+      return [p.unitId, p.sourceId, 'collected', p.url, p.canonicalUrl, p.guid, p.title, p.text, p.html ?? null, utc(when), vietnamDay(when), utc(p.firstSeenAt), JSON.stringify(p.flags), p.contentHash, p.simhash];
     }),
     { casts: { published_at: 'TIMESTAMP', published_day: 'DATE', first_seen_at: 'TIMESTAMP' }, chunk: 200 },
   );
@@ -96,6 +96,7 @@ export interface PostRow {
   title: string;
   url: string;
   text: string;
+  html: string | null;
   published_at: string;
   repost_of: number | null;
   origin: string;
@@ -103,7 +104,7 @@ export interface PostRow {
 
 export function getPost(db: Queryable, id: number): Promise<PostRow | null> {
   return db.one<PostRow>(
-    `SELECT p.id, p.unit_id, u.name AS unit_name, p.title, p.url, p.text, p.published_at, p.repost_of, p.origin
+    `SELECT p.id, p.unit_id, u.name AS unit_name, p.title, p.url, p.text, p.html, p.published_at, p.repost_of, p.origin
      FROM posts p JOIN units u ON u.id = p.unit_id WHERE p.id = $1`,
     [id],
   );

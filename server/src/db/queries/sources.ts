@@ -27,6 +27,8 @@ interface SourceDbRow {
   etag: string | null;
   last_modified: string | null;
   last_content_hash: string | null;
+  failure_score: number;
+  publish_interval_ms: number | null;
 }
 
 function toRecord(r: SourceDbRow): SourceRecord {
@@ -39,10 +41,12 @@ function toRecord(r: SourceDbRow): SourceRecord {
     etag: r.etag,
     lastModified: r.last_modified,
     lastContentHash: r.last_content_hash,
+    failureScore: r.failure_score,
+    publishIntervalMs: r.publish_interval_ms,
   };
 }
 
-const RECORD_COLUMNS = 'id, unit_id, kind, url, listing_json, etag, last_modified, last_content_hash';
+const RECORD_COLUMNS = 'id, unit_id, kind, url, listing_json, etag, last_modified, last_content_hash, failure_score, publish_interval_ms';
 
 /** Sources due for polling (never polled, or next poll time reached), not paused. */
 export async function dueSources(db: Queryable, now: Date): Promise<SourceRecord[]> {
@@ -85,10 +89,24 @@ export async function updateSourceState(db: Queryable, u: SourceStateUpdate, now
        last_content_hash = CASE WHEN $2 THEN coalesce($5, last_content_hash) ELSE last_content_hash END,
        last_success_at = CASE WHEN $2 THEN $6::TIMESTAMP ELSE last_success_at END,
        last_error = CASE WHEN $2 THEN NULL ELSE $7 END,
+       last_error_kind = CASE WHEN $2 THEN NULL ELSE $10 END,
        failure_score = $8,
-       next_poll_at = $9::TIMESTAMP
+       next_poll_at = $9::TIMESTAMP,
+       publish_interval_ms = coalesce($11, publish_interval_ms)
      WHERE id = $1`,
-    [u.sourceId, u.ok, u.etag ?? null, u.lastModified ?? null, u.lastContentHash ?? null, utc(now), u.error ?? null, u.failureScore, utc(u.nextPollAt)],
+    [
+      u.sourceId,
+      u.ok,
+      u.etag ?? null,
+      u.lastModified ?? null,
+      u.lastContentHash ?? null,
+      utc(u.lastSuccessAt ?? u.at ?? now),
+      u.error ?? null,
+      u.failureScore,
+      utc(u.nextPollAt),
+      u.errorKind ?? null,
+      u.publishIntervalMs == null ? null : Math.round(u.publishIntervalMs),
+    ],
   );
 }
 
