@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,4 +45,39 @@ export async function getJson<T = any>(base: string, pathname: string, init?: Re
     // not JSON: keep the text for the assertion message
   }
   return { status: res.status, body: body as T };
+}
+
+/**
+ * A DuckDB file with the demo world collected, classified and rolled up, built once per test run
+ * by whichever test file asks first (the others wait), then copied for each caller.
+ */
+export async function seededDemoServer(runDir: string, opts: { env?: Record<string, string> } = {}): Promise<{ server: Server; remove(): void }> {
+  const seedDir = path.join(runDir, 'seed');
+  const done = path.join(seedDir, 'done');
+  if (!existsSync(done)) {
+    let builder = false;
+    try {
+      mkdirSync(`${seedDir}.lock`);
+      builder = true;
+    } catch {
+      // another test file is building it
+    }
+    if (builder) {
+      mkdirSync(seedDir, { recursive: true });
+      const s = await startTestServer({ dataDir: seedDir });
+      await s.jobs.runPipeline();
+      await s.close();
+      writeFileSync(done, new Date().toISOString());
+    } else {
+      const deadline = Date.now() + 300_000;
+      while (!existsSync(done)) {
+        if (Date.now() > deadline) throw new Error('seeded demo database not ready after 5 minutes');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+  const tmp = tempDir('tdtt-seeded-');
+  copyFileSync(path.join(seedDir, 'tdtt.duckdb'), path.join(tmp.dir, 'tdtt.duckdb'));
+  const server = await startTestServer({ dataDir: tmp.dir, env: opts.env });
+  return { server, remove: tmp.remove };
 }
