@@ -26,7 +26,7 @@ export interface Health {
 
 export interface PlanSummary {
   id: string;
-  code: string;
+  code: string | null;
   title: string;
   issuer: string;
   issuedOn: string;
@@ -42,8 +42,8 @@ export interface PlanTheme {
   id: string;
   title: string;
   text: string;
-  class: string;
-  group: string;
+  class: string | null;
+  group: string | null;
   keyphrases: string[];
 }
 
@@ -65,7 +65,7 @@ export interface Anniversary {
 
 export interface PlanDetail {
   id: string;
-  code: string;
+  code: string | null;
   title: string;
   issuer: string;
   issuedOn: string;
@@ -80,7 +80,7 @@ export interface CoverageTheme {
   id: string;
   title: string;
   phaseLabel: string;
-  class: string;
+  class: string | null;
 }
 
 export interface CoverageCount {
@@ -105,7 +105,7 @@ export interface CoverageUnit {
 }
 
 export interface Coverage {
-  plan: { id: string; code: string; title: string };
+  plan: { id: string; code: string | null; title: string };
   month: string;
   months: string[];
   themes: CoverageTheme[];
@@ -188,7 +188,8 @@ export interface Post {
   url: string;
   publishedAt: string;
   text: string;
-  html: string;
+  /** Sanitised by the server; not rendered (marks are built from `text`). */
+  html?: string;
   isRepost: boolean;
   repostOf: string | null;
   matches: PostMatch[];
