@@ -91,13 +91,11 @@ export function parseTail(lines: Line[], used: Set<Line>): Tail {
     }
     if (TITLE_WORD.test(t) && (isUpperHeading(t) || /^(?:T\/M|TM|K\/T|KT)\b/u.test(t))) {
       titles.push(t);
-      inRecipients = false;
       used.add(l);
       continue;
     }
     if (looksLikeName(t)) {
       signer = t;
-      inRecipients = false;
       used.add(l);
     }
   }

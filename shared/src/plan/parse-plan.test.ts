@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsedPlanSchema } from '../schema/plan';
+import { NotAPlanError, parsePlan } from './index';
+
+const messy = readFileSync(fileURLToPath(new URL('./testdata/messy.txt', import.meta.url)), 'utf8');
+
+describe('parsePlan on a messy document', () => {
+  const r = parsePlan(messy);
+  if (!r.ok) throw r.error;
+  const plan = r.plan;
+
+  it('reads the header: number normalised, issue date, issuer, signer', () => {
+    expect(plan.code).toBe('44-KH/ĐUS');
+    expect(plan.issuedOn).toBe('2021-06-10');
+    expect(plan.kind).toBe('Kế hoạch');
+    expect(plan.title).toBe('Tuyên truyền kỷ niệm các ngày lễ lớn năm 2021');
+    expect(plan.issuer).toBe('Ban Thường vụ Đảng ủy');
+    expect(plan.signer).toBe('Trần Văn Minh');
+    expect(plan.signerTitle).toBe('T/M BAN THƯỜNG VỤ - BÍ THƯ');
+    expect(plan.implements).toEqual([
+      { code: '12-KH/BTGTU', kind: 'Kế hoạch', date: '2021-03-02', issuer: 'Ban Tuyên giáo Tỉnh ủy', title: 'về tuyên truyền các ngày lễ lớn' },
+    ]);
+  });
+
+  it('splits purposes and requirements despite "1.Mục đích" and "-Tuyên"', () => {
+    expect(plan.purposes).toBe('- Tuyên truyền sâu rộng các ngày lễ lớn.');
+    expect(plan.requirements).toBe('+ Bảo đảm thiết thực, hiệu quả.');
+  });
+
+  it('finds one phase for the year with core and regular themes; page break and footnote removed', () => {
+    expect(plan.phases).toHaveLength(1);
+    const [p] = plan.phases;
+    expect(p!.startsOn).toBe('2021-01-01');
+    expect(p!.endsOn).toBe('2021-12-31');
+    expect(p!.themes.map((t) => [t.key, t.numbering, t.class])).toEqual([
+      ['p1-t1', '1.1', 'core'],
+      ['p1-t2', '1.2', 'core'],
+      ['p1-t3', '*', 'regular'],
+    ]);
+    expect(p!.themes[0]!.text).toContain('“Mừng Đảng, mừng Xuân”.');
+    expect(p!.themes[1]!.text).not.toContain('¹');
+    expect(p!.themes[2]!.text).toBe('Gương người tốt, việc tốt trong cán bộ, đảng viên và nhân dân trên địa bàn huyện.');
+    expect(p!.themes[1]!.keyphrases).toEqual(expect.arrayContaining(['Chỉ thị số 05-CT/TW']));
+    expect(plan.footnotes).toEqual([{ mark: '¹', text: 'Theo Đề cương của Ban Tuyên giáo Trung ương.', line: 25 }]);
+  });
+
+  it('keeps a past anniversary out when the plan is issued after it', () => {
+    expect(plan.anniversaries).toEqual([]);
+  });
+
+  it('reads forms, units, recipients; nothing left over', () => {
+    expect(plan.forms.map((f) => f.kind)).toEqual(['press', 'visual']);
+    expect(plan.responsibleUnits).toEqual([
+      { name: 'Ban Tuyên giáo Đảng ủy', duties: 'hướng dẫn, theo dõi, đôn đốc.' },
+      { name: 'Các chi bộ cơ sở', duties: 'tổ chức thực hiện Kế hoạch này.' },
+    ]);
+    expect(plan.recipients).toEqual(['Ban Tuyên giáo Tỉnh ủy (b/c)', 'Các chi bộ', 'Lưu VP']);
+    expect(plan.notUnderstood).toEqual([]);
+    expect(parsedPlanSchema.safeParse(plan).success).toBe(true);
+  });
+});
+
+describe('parsePlan refuses what is not a plan', () => {
+  it.each([
+    ['', 'empty'],
+    ['   \n\t\n', 'empty'],
+    ['\u0000\u0001\u0002binary\u0003\u0004\ufffd\ufffd'.repeat(50), 'not-text'],
+    [
+      'Sáng 12/3, tại Hà Nội, Bộ Chính trị đã họp. Kế hoạch phát triển kinh tế năm 2022 được thảo luận.\nThời tiết hôm nay nắng đẹp, nhiệt độ 30 độ.',
+      'not-a-plan',
+    ],
+  ])('%j → %s', (text, code) => {
+    const r = parsePlan(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toBeInstanceOf(NotAPlanError);
+      expect(r.error.code).toBe(code);
+      expect(r.error.message.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('parsePlan property: any text in, no exception out', () => {
+  const planish = fc.array(
+    fc.oneof(
+      fc.constantFrom('KẾ HOẠCH', 'I. MỤC ĐÍCH, YÊU CẦU', 'II - NỘI DUNG', '1.1. Từ nay đến hết năm 2021:', '- ', '+ ', 'IV. TỔ CHỨC THỰC HIỆN', 'Nơi nhận:', '(1831 - 2021)', '¹', '**', '\t', 'Thực hiện Kế hoạch số 1-KH/TU', 'đến Đại hội', '2.', ':', '“'),
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+    ),
+    { maxLength: 40 },
+  );
+  it('returns a schema-valid plan or a NotAPlanError', () => {
+    fc.assert(
+      fc.property(fc.oneof(planish.map((xs) => xs.join('\n')), fc.string({ unit: 'binary', maxLength: 400 })), (text) => {
+        const r = parsePlan(text);
+        if (r.ok) expect(parsedPlanSchema.safeParse(r.plan).success).toBe(true);
+        else expect(r.error).toBeInstanceOf(NotAPlanError);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
