@@ -20,6 +20,10 @@ export interface SourceRecord {
   lastModified: string | null;
   /** Hash of the last fetched index document (feed/sitemap/listing); unchanged → no parsing. */
   lastContentHash: string | null;
+  /** Weighted consecutive failures so far (0 or absent when healthy). */
+  failureScore?: number;
+  /** Typical gap between the unit's posts, as last measured; drives the poll interval. */
+  publishIntervalMs?: number | null;
 }
 
 export type PostFlag =
@@ -27,7 +31,9 @@ export type PostFlag =
   | 'future-date'
   | 'too-old-date'
   | 'date-from-text'
-  | 'no-title';
+  | 'no-title'
+  | 'no-text' // the page had no extractable main text
+  | 'text-from-feed'; // article page unreachable: text taken from the feed item
 
 export interface CollectedPost {
   sourceId: number;
@@ -46,6 +52,8 @@ export interface CollectedPost {
   contentHash: string;
   /** 64-bit SimHash of the text as 16 hex chars, for near-duplicate (repost) detection. */
   simhash: string;
+  /** Sanitised main-content HTML, safe to display (no scripts, styles, handlers). */
+  html?: string | null;
 }
 
 export interface FetchEvent {
@@ -70,6 +78,14 @@ export interface SourceStateUpdate {
   /** Weighted consecutive failures after this run (0 on success). */
   failureScore: number;
   nextPollAt: string;
+  /** When this run ended. */
+  at?: string;
+  /** Set when ok: the time of this success. */
+  lastSuccessAt?: string | null;
+  /** FetchError/ParseError kind of the failure, null on success. */
+  errorKind?: string | null;
+  /** Typical gap between posts, when measurable from this run's items. */
+  publishIntervalMs?: number | null;
 }
 
 export interface CollectStore {

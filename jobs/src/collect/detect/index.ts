@@ -1,0 +1,1 @@
+export { detectSourceKind, isArticlePage } from './detect-kind';

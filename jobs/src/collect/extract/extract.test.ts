@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../golden';
+import { extractArticle } from './extract-article';
+import { parseDate } from './dates';
+
+const dir = path.join(import.meta.dirname, 'testdata');
+const now = new Date('2025-03-01T00:00:00+07:00');
+
+describe('extractArticle golden files', () => {
+  const cases: Array<[file: string, url: string, absent: string[]]> = [
+    ['article-vn.html', 'https://www.mau.gov.vn/tin-tuc/hoi-nghi-hoc-tap-nghi-quyet.html', ['Trang chủ', 'Dự báo thời tiết', 'Bản quyền', 'trackPageview']],
+    ['article-meta.html', 'https://sonoivu.gov.vn/tin/dai-hoi-doan.html?utm_source=zalo', ['Cơ cấu tổ chức', 'Hội thao công đoàn', 'Giấy phép', "alert('xss')"]],
+    ['article-jsonld-time.html', 'https://xa.gov.vn/tin/ra-quan.html', []],
+    ['article-no-date.html', 'https://huyen.gov.vn/thong-bao/tuyen-dung.html', []],
+    ['article-future.html', 'https://huyen.gov.vn/tin/ngay-sai.html', []],
+  ];
+  it.each(cases)('%s', (file, url, absent) => {
+    const a = extractArticle({ html: fs.readFileSync(path.join(dir, file), 'utf8'), url, now });
+    expectGolden(path.join(dir, file + '.result.json'), { ...a, published: a.published?.iso ?? null });
+    for (const s of absent) expect(a.text).not.toContain(s);
+    expect(a.text).toBe(a.text.normalize('NFC'));
+    expect(a.html).not.toMatch(/<script|onclick|onerror|onmouseover|style=/i);
+  });
+
+  it('the feed date wins over the page, unless implausible', () => {
+    const html = fs.readFileSync(path.join(dir, 'article-meta.html'), 'utf8');
+    const url = 'https://sonoivu.gov.vn/tin/dai-hoi-doan.html';
+    const fromFeed = extractArticle({ html, url, now, hint: { published: parseDate('Sun, 09 Feb 2025 20:00:00 GMT') } });
+    expect(fromFeed.published?.iso).toBe('2025-02-10T03:00:00+07:00');
+    expect(fromFeed.publishedSource).toBe('feed');
+    const future = extractArticle({ html, url, now, hint: { published: parseDate('2099-01-01') } });
+    expect(future.publishedSource).toBe('meta');
+    expect(future.flags).toContain('future-date');
+  });
+});

@@ -1,0 +1,103 @@
+import Parser from 'rss-parser';
+import { parseDate, type ParsedDate } from '../extract/dates';
+import { canonicalizeUrl } from '../dedup';
+import { ParseError, escapeBareAmpersands, looksLikeHtml, stripIllegalXmlChars } from '../parse-error';
+
+export interface FeedItem {
+  /** Absolute article URL, or null when the item has none usable. */
+  url: string | null;
+  guid: string | null;
+  title: string;
+  published: ParsedDate | null;
+  /** The raw date text, for diagnostics when it did not parse. */
+  rawDate: string | null;
+  /** Full text or summary HTML carried by the feed, if any. */
+  contentHtml: string | null;
+}
+
+export interface ParsedFeed {
+  format: 'rss2' | 'atom' | 'rss1' | 'rss';
+  title: string;
+  link: string | null;
+  items: FeedItem[];
+  /** Items dropped: no link at all, or a duplicate GUID/URL. */
+  dropped: { noLink: number; duplicate: number };
+}
+
+type RawItem = Parser.Item & { [k: string]: unknown };
+const parser = new Parser<Record<string, unknown>, RawItem>({
+  customFields: { item: [['dc:date', 'dcDate'], ['published', 'published'], ['updated', 'updated'], ['content:encoded', 'contentEncoded'], ['yt:videoId', 'ytVideoId']] },
+});
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (v && typeof v === 'object' && '_' in v && typeof (v as { _: unknown })._ === 'string') return str((v as { _: string })._);
+  return null;
+}
+
+function formatOf(xml: string): ParsedFeed['format'] {
+  const head = xml.slice(0, 4096);
+  if (/<feed[\s>]/.test(head)) return 'atom';
+  if (/<rdf:RDF[\s>]/.test(head)) return 'rss1';
+  if (/<rss[^>]*version=["']2/.test(head)) return 'rss2';
+  return 'rss';
+}
+
+function absolute(href: string | null, base: string): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Feed text (already decoded) → normalised items. Throws ParseError. */
+export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFeed> {
+  if (looksLikeHtml(text)) throw new ParseError('html-not-feed', 'Địa chỉ trả về trang HTML chứ không phải RSS/Atom');
+  let xml = escapeBareAmpersands(stripIllegalXmlChars(text)).trimStart();
+  // rss-parser keys on the version attribute; a <rss> without one is still RSS 2-ish.
+  xml = xml.replace(/<rss(?![^>]*\bversion=)/, '<rss version="2.0"');
+  let raw: Parser.Output<RawItem> & Record<string, unknown>;
+  try {
+    raw = await parser.parseString(xml);
+  } catch (e) {
+    const msg = (e as Error).message ?? '';
+    if (/not recognized as RSS/i.test(msg)) throw new ParseError('not-a-feed', 'Tài liệu XML không phải RSS/Atom');
+    throw new ParseError('malformed-xml', `XML hỏng: ${msg.split('\n')[0]}`);
+  }
+  const link = absolute(str(raw.link), feedUrl);
+  const base = link ?? feedUrl;
+  const seen = new Set<string>();
+  const items: FeedItem[] = [];
+  const dropped = { noLink: 0, duplicate: 0 };
+  for (const it of raw.items ?? []) {
+    const guid = str(it.guid) ?? str(it.id);
+    const rdfAbout = str(it['rdf:about']);
+    let url = absolute(str(it.link), base);
+    if (!url && guid && /^https?:\/\//i.test(guid)) url = absolute(guid, base);
+    if (!url && rdfAbout) url = absolute(rdfAbout, base);
+    if (!url) {
+      dropped.noLink++;
+      continue;
+    }
+    const keys = [guid ? 'g:' + guid : null, 'u:' + (canonicalizeUrl(url) ?? url)].filter((k): k is string => !!k);
+    if (keys.some((k) => seen.has(k))) {
+      dropped.duplicate++;
+      continue;
+    }
+    keys.forEach((k) => seen.add(k));
+    // Raw strings first: rss-parser's own ISO conversion reads zone-less dates as UTC.
+    const rawDate = str(it.published) ?? str(it.pubDate) ?? str(it.dcDate) ?? str(it.updated) ?? str(it.isoDate);
+    items.push({
+      url,
+      guid,
+      title: (str(it.title) ?? '').normalize('NFC'),
+      published: parseDate(rawDate),
+      rawDate,
+      contentHtml: str(it.contentEncoded) ?? str(it.content) ?? null,
+    });
+  }
+  return { format: formatOf(xml), title: (str(raw.title) ?? '').normalize('NFC'), link, items, dropped };
+}

@@ -1,0 +1,1 @@
+export { parseListing, DEFAULT_LISTING_SELECTORS, type ListingLink, type ParsedListing } from './parse-listing';

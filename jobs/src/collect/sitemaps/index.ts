@@ -1,0 +1,1 @@
+export { parseSitemap, type ParsedSitemap, type SitemapEntry } from './parse-sitemap';
