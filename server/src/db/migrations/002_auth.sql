@@ -16,7 +16,7 @@ CREATE SEQUENCE audit_id_seq START 1;
 -- Who did what, when and from where: sign-ins, failed sign-ins, user edits, exports, edits.
 CREATE TABLE audit_log (
   id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'),
-  at TIMESTAMP NOT NULL,
+  occurred_at TIMESTAMP NOT NULL,
   user_id VARCHAR,
   username VARCHAR,
   action VARCHAR NOT NULL,
@@ -25,12 +25,12 @@ CREATE TABLE audit_log (
   detail_json VARCHAR NOT NULL DEFAULT '{}'
 );
 
-CREATE INDEX audit_log_at ON audit_log (at);
+CREATE INDEX audit_log_occurred ON audit_log (occurred_at);
 
 -- Failed sign-ins per key ('user:<name>' or 'ip:<address>'), for the sign-in rate limit.
 CREATE TABLE sign_in_failures (
   key VARCHAR NOT NULL,
-  at TIMESTAMP NOT NULL
+  failed_at TIMESTAMP NOT NULL
 );
 
-CREATE INDEX sign_in_failures_key ON sign_in_failures (key, at);
+CREATE INDEX sign_in_failures_key ON sign_in_failures (key, failed_at);

@@ -12,7 +12,7 @@ export interface AuditInput {
 
 export async function insertAudit(db: Queryable, e: AuditInput): Promise<void> {
   await db.run(
-    `INSERT INTO audit_log (at, user_id, username, action, target, ip, detail_json) VALUES ($1::TIMESTAMP, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO audit_log (occurred_at, user_id, username, action, target, ip, detail_json) VALUES ($1::TIMESTAMP, $2, $3, $4, $5, $6, $7)`,
     [utc(e.at), e.userId, e.username, e.action, e.target, e.ip, JSON.stringify(e.detail)],
   );
 }
@@ -40,7 +40,7 @@ export async function listAudit(db: Queryable, f: AuditFilter): Promise<{ rows: 
   const where = `WHERE ($1::VARCHAR IS NULL OR action = $1 OR action LIKE $1 || '.%') AND ($2::VARCHAR IS NULL OR user_id = $2)`;
   const params = [f.action ?? null, f.userId ?? null];
   const [rows, count] = await Promise.all([
-    db.all<AuditRow>(`SELECT id, at, user_id, username, action, target, ip, detail_json FROM audit_log ${where} ORDER BY at DESC, id DESC LIMIT $3 OFFSET $4`, [...params, f.limit, f.offset]),
+    db.all<AuditRow>(`SELECT id, occurred_at AS "at", user_id, username, action, target, ip, detail_json FROM audit_log ${where} ORDER BY occurred_at DESC, id DESC LIMIT $3 OFFSET $4`, [...params, f.limit, f.offset]),
     db.one<{ n: number }>(`SELECT count(*) AS n FROM audit_log ${where}`, params),
   ]);
   return { rows, total: count?.n ?? 0 };

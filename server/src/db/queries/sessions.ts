@@ -50,19 +50,19 @@ export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<v
   await db.run(`DELETE FROM sessions WHERE expires_at <= $1::TIMESTAMP`, [utc(now)]);
 }
 
-/** Failed sign-ins per key since an instant: how many, and the oldest (to say when the limit lifts). */
-export async function signInFailures(db: Queryable, keys: string[], since: Date): Promise<{ key: string; n: number; oldest: string }[]> {
-  return db.all<{ key: string; n: number; oldest: string }>(
-    `SELECT key, count(*) AS n, min(at) AS oldest FROM sign_in_failures
-     WHERE key IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) AND at > $2::TIMESTAMP GROUP BY key`,
+/** Failed sign-ins per key since an instant, oldest first. */
+export function signInFailures(db: Queryable, keys: string[], since: Date): Promise<{ key: string; at: string }[]> {
+  return db.all<{ key: string; at: string }>(
+    `SELECT key, failed_at AS "at" FROM sign_in_failures
+     WHERE key IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) AND failed_at > $2::TIMESTAMP ORDER BY failed_at`,
     [JSON.stringify(keys), utc(since)],
   );
 }
 
 export async function recordSignInFailures(db: Queryable, keys: string[], at: Date): Promise<void> {
-  for (const key of keys) await db.run(`INSERT INTO sign_in_failures (key, at) VALUES ($1, $2::TIMESTAMP)`, [key, utc(at)]);
+  for (const key of keys) await db.run(`INSERT INTO sign_in_failures (key, failed_at) VALUES ($1, $2::TIMESTAMP)`, [key, utc(at)]);
 }
 
 export async function clearSignInFailures(db: Queryable, keys: string[], before: Date): Promise<void> {
-  await db.run(`DELETE FROM sign_in_failures WHERE key IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) OR at < $2::TIMESTAMP`, [JSON.stringify(keys), utc(before)]);
+  await db.run(`DELETE FROM sign_in_failures WHERE key IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) OR failed_at < $2::TIMESTAMP`, [JSON.stringify(keys), utc(before)]);
 }
