@@ -1,5 +1,5 @@
 // The one HTTP helper every endpoint function goes through: JSON in/out, CSRF header, typed failures.
-import { ApiError } from './errors';
+import { ApiError } from './api-error';
 
 export type Fetch = typeof fetch;
 type Query = Record<string, string | number | null | undefined>;

@@ -1,18 +1,9 @@
 // One place that turns API failures into Vietnamese messages and into SvelteKit load outcomes.
 import { error, redirect } from '@sveltejs/kit';
 import { goto } from '$app/navigation';
+import { ApiError } from './api-error';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    /** Message from the server (Vietnamese per contract); may be empty. */
-    readonly serverMessage: string,
-  ) {
-    super(serverMessage || `API ${status} ${code}`);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 export const FORBIDDEN_MESSAGE = 'Bạn không có quyền truy cập đơn vị này';
 export const NOT_FOUND_MESSAGE = 'Không tìm thấy trang hoặc dữ liệu bạn yêu cầu';

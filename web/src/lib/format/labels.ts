@@ -59,3 +59,29 @@ const THEME_CLASS: Record<string, string> = { core: 'Trọng tâm', regular: 'Th
 export function themeClassLabel(c: string): string {
   return THEME_CLASS[c] ?? c;
 }
+
+const STAT_LABEL: Record<string, string> = {
+  sources: 'nguồn',
+  units: 'đơn vị',
+  months: 'tháng',
+  posts: 'bài viết',
+  newPosts: 'bài mới',
+  new: 'mới',
+  inserted: 'đã thêm',
+  updated: 'đã cập nhật',
+  skipped: 'bỏ qua',
+  duplicates: 'trùng',
+  reposts: 'đăng lại',
+  matches: 'lượt khớp',
+  classified: 'đã phân loại',
+  fetched: 'đã tải',
+  failed: 'lỗi',
+  errors: 'lỗi',
+  themes: 'chủ đề',
+  rows: 'dòng',
+};
+
+/** A job-run stats key in Vietnamese; unknown keys are shown as they come. */
+export function statLabel(key: string): string {
+  return STAT_LABEL[key] ?? key;
+}
