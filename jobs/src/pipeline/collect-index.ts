@@ -1,0 +1,165 @@
+import { gunzipSync } from 'node:zlib';
+import type { FetchEvent, SourceKind, SourceRecord } from '../ports';
+import { FetchError, decodeBody, fetchResource, type FetchOptions, type FetchResult } from '../collect/fetch';
+import { parseFeed } from '../collect/feeds';
+import { parseSitemap, type SitemapEntry } from '../collect/sitemaps';
+import { DEFAULT_LISTING_SELECTORS, parseListing } from '../collect/listing';
+import { bytesHash, canonicalizeUrl } from '../collect/dedup';
+import { detectSourceKind } from '../collect/detect';
+import { ParseError } from '../collect/parse-error';
+import type { ParsedDate } from '../collect/extract';
+
+// Reading a source's index document(s): feed, sitemap (+ index children) or
+// listing pages (+ next pages). Shared by the collector and collect:url.
+
+export interface IndexItem {
+  url: string;
+  guid: string | null;
+  title: string | null;
+  published: ParsedDate | null;
+  contentHtml: string | null;
+}
+
+export interface IndexContext {
+  fetch: FetchOptions;
+  now: Date;
+  horizonDays: number;
+  maxPages: number;
+  /** Canonical URLs already stored: listing pagination stops at a page with nothing new. */
+  known: Set<string>;
+  record: (e: FetchEvent) => Promise<void>;
+}
+
+export type IndexRead =
+  | { status: 'not-modified'; kind: SourceKind; etag: string | null; lastModified: string | null }
+  | { status: 'unchanged'; kind: SourceKind; etag: string | null; lastModified: string | null; contentHash: string }
+  | { status: 'ok'; kind: SourceKind; etag: string | null; lastModified: string | null; contentHash: string; items: IndexItem[]; issues: CollectIssue[]; page: FetchResult };
+
+export interface CollectIssue {
+  url: string;
+  kind: string;
+  message: string;
+}
+
+/** fetchResource + a FetchEvent for the log, success or not. */
+export async function trackedFetch(sourceId: number, url: string, opts: FetchOptions, record: IndexContext['record']): Promise<FetchResult | FetchError> {
+  const t0 = Date.now();
+  const r = await fetchResource(url, opts);
+  const at = new Date().toISOString();
+  const ev: FetchEvent =
+    r instanceof FetchError
+      ? { sourceId, url, at, status: r.status, errorKind: r.kind, message: r.message, durationMs: Date.now() - t0, bytes: 0 }
+      : { sourceId, url, at, status: r.status, errorKind: null, message: r.notModified ? 'Không thay đổi (304)' : null, durationMs: Date.now() - t0, bytes: r.bytes.length };
+  await record(ev);
+  return r;
+}
+
+/** Text of a fetched document; gzipped sitemaps (.xml.gz without Content-Encoding) are inflated. */
+export function documentText(r: FetchResult): string {
+  if (r.bytes[0] === 0x1f && r.bytes[1] === 0x8b) {
+    try {
+      return decodeBody(gunzipSync(r.bytes, { maxOutputLength: 50 * 1024 * 1024 }), r.contentType).text;
+    } catch {
+      return r.text;
+    }
+  }
+  return r.text;
+}
+
+function withinHorizon(d: ParsedDate | null, ctx: IndexContext): boolean {
+  return !d || d.date.getTime() >= ctx.now.getTime() - ctx.horizonDays * 86_400_000;
+}
+
+async function readSitemap(sourceId: number, text: string, url: string, ctx: IndexContext, issues: CollectIssue[]): Promise<IndexItem[]> {
+  const first = parseSitemap(text, url);
+  if (first.type === 'urlset') return urlsetItems(first.entries, ctx);
+  const children = first.sitemaps
+    .filter((s) => withinHorizon(s.lastmod, ctx))
+    .sort((a, b) => (b.lastmod?.date.getTime() ?? 0) - (a.lastmod?.date.getTime() ?? 0))
+    .slice(0, ctx.maxPages);
+  const items: IndexItem[] = [];
+  for (const child of children) {
+    const r = await trackedFetch(sourceId, child.url, { ...ctx.fetch, etag: null, lastModified: null }, ctx.record);
+    if (r instanceof FetchError) {
+      issues.push({ url: child.url, kind: r.kind, message: r.message });
+      continue;
+    }
+    try {
+      const sm = parseSitemap(documentText(r), r.url);
+      if (sm.type === 'urlset') items.push(...urlsetItems(sm.entries, ctx)); // nested indexes are not followed
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      issues.push({ url: child.url, kind: e.kind, message: e.message });
+    }
+  }
+  return items;
+}
+
+function urlsetItems(entries: SitemapEntry[], ctx: IndexContext): IndexItem[] {
+  return entries
+    .filter((e) => withinHorizon(e.published ?? e.lastmod, ctx))
+    .map((e) => ({ url: e.url, guid: null, title: e.title, published: e.published, contentHtml: null }));
+}
+
+async function readListing(source: Pick<SourceRecord, 'id' | 'listing'>, first: FetchResult, ctx: IndexContext, issues: CollectIssue[]): Promise<IndexItem[]> {
+  const selectors = source.listing ?? DEFAULT_LISTING_SELECTORS;
+  const items: IndexItem[] = [];
+  const seenPages = new Set<string>();
+  let page: FetchResult = first;
+  for (let n = 1; ; n++) {
+    seenPages.add(page.url);
+    const parsed = parseListing(page.text, page.url, selectors);
+    const fresh = parsed.links.filter((l) => !ctx.known.has(canonicalizeUrl(l.url) ?? l.url));
+    items.push(...parsed.links.map((l) => ({ url: l.url, guid: null, title: l.title, published: null, contentHtml: null })));
+    if (!parsed.next || fresh.length === 0 || n >= ctx.maxPages || seenPages.has(parsed.next)) break;
+    const r = await trackedFetch(source.id, parsed.next, { ...ctx.fetch, etag: null, lastModified: null }, ctx.record);
+    if (r instanceof FetchError) {
+      issues.push({ url: parsed.next, kind: r.kind, message: r.message });
+      break;
+    }
+    page = r;
+  }
+  return items;
+}
+
+/**
+ * Fetch and parse a source's index. Throws FetchError/ParseError when the
+ * index itself cannot be read (the source failed); child pages that fail are issues.
+ */
+export async function readIndex(
+  source: Pick<SourceRecord, 'id' | 'kind' | 'url' | 'listing' | 'etag' | 'lastModified' | 'lastContentHash'>,
+  ctx: IndexContext,
+  detect = false,
+): Promise<IndexRead> {
+  const r = await trackedFetch(source.id, source.url, { ...ctx.fetch, etag: source.etag, lastModified: source.lastModified }, ctx.record);
+  if (r instanceof FetchError) throw r;
+  let kind = source.kind;
+  if (r.notModified) return { status: 'not-modified', kind, etag: r.etag, lastModified: r.lastModified };
+  const contentHash = bytesHash(r.bytes);
+  if (source.lastContentHash && contentHash === source.lastContentHash) {
+    return { status: 'unchanged', kind, etag: r.etag, lastModified: r.lastModified, contentHash };
+  }
+  const text = documentText(r);
+  if (detect) {
+    const d = detectSourceKind(text, r.contentType);
+    if (d === 'unknown') throw new ParseError('unknown-format', 'Không nhận ra định dạng (không phải RSS/Atom, sitemap hay trang HTML)');
+    kind = d;
+  }
+  const issues: CollectIssue[] = [];
+  let items: IndexItem[];
+  if (kind === 'feed') {
+    const feed = await parseFeed(text, r.url);
+    items = feed.items
+      .filter((i) => withinHorizon(i.published, ctx))
+      .map((i) => ({ url: i.url!, guid: i.guid, title: i.title || null, published: i.published, contentHtml: i.contentHtml }));
+    if (feed.dropped.noLink) issues.push({ url: r.url, kind: 'item-without-link', message: `${feed.dropped.noLink} mục không có liên kết bài viết, đã bỏ qua` });
+    if (feed.dropped.duplicate) issues.push({ url: r.url, kind: 'duplicate-item', message: `${feed.dropped.duplicate} mục trùng GUID/liên kết, đã gộp` });
+  } else if (kind === 'sitemap') {
+    items = await readSitemap(source.id, text, r.url, ctx, issues);
+  } else if (kind === 'listing') {
+    items = await readListing(source, { ...r, text }, ctx, issues);
+  } else {
+    items = [{ url: r.url, guid: null, title: null, published: null, contentHtml: null }];
+  }
+  return { status: 'ok', kind, etag: r.etag, lastModified: r.lastModified, contentHash, items, issues, page: r };
+}
