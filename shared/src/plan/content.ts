@@ -104,7 +104,8 @@ export function parseContent(nodes: Node[], ctx: PeriodContext, fallback: () => 
         walk(n.children, s);
         continue;
       }
-      const isGroup = hasKids && (/:\s*$/.test(heading) || (n.num.kind !== 'bullet' && n.num.kind !== 'none' && heading.length <= 220));
+      // A named sub-theme reads like a heading (no closing "." or ";"); an item ending in "." that runs on is one theme.
+      const isGroup = hasKids && (/:\s*$/.test(heading) || (n.num.kind !== 'bullet' && n.num.kind !== 'none' && heading.length <= 220 && !/[.;]\s*$/.test(heading)));
       if (isGroup) {
         used.add(n.line);
         walk(n.children, { ...s, group: stripEndPunct(n.line.text) });

@@ -21,11 +21,15 @@ export interface Prepared {
   artefacts: number[];
 }
 
-const SIGNATURE = /^(?:t\/m|tm\.?\s|k\/t|kt\.?\s|q\.\s|nơi nhận|kính gửi|số\s*:?\s*\d|đảng cộng sản việt nam|thực hiện\s|căn cứ\s)/iu;
+const SIGNATURE = /^(?:t\/m|tm\.?\s|k\/t|kt\.?\s|q\.\s|nơi nhận|kính gửi|số\s*:?\s*\d|đảng cộng sản việt nam)/iu;
+const PREAMBLE_START = /^(?:Thực hiện|Căn cứ)\s/u;
 const TERMINAL = /[.;:!?…"”)]\s*$/u;
 
-function isStructural(text: string): boolean {
-  return parseNumbering(text).kind !== 'none' || SIGNATURE.test(text) || isUpperHeading(text);
+function isStructural(text: string, prev: Line | undefined): boolean {
+  const num = parseNumbering(text);
+  // A wrapped line may begin with the dash of "kinh tế - xã hội": not a bullet when it goes on in lower case.
+  const wrappedDash = num.kind === 'bullet' && num.label === '-' && startsLower(num.rest) && prev !== undefined && prev.text.length >= 60 && !TERMINAL.test(prev.text);
+  return (num.kind !== 'none' && !wrappedDash) || SIGNATURE.test(text) || PREAMBLE_START.test(text) || isUpperHeading(text);
 }
 
 function startsLower(text: string): boolean {
@@ -57,7 +61,7 @@ export function prepareLines(text: string): Prepared {
       const prev = lines[lines.length - 1];
       const joinable =
         prev !== undefined &&
-        !isStructural(t) &&
+        !isStructural(t, prev) &&
         !isUpperHeading(prev.text) &&
         !SIGNATURE.test(prev.text) &&
         (startsLower(t) || (prev.text.length >= 60 && !TERMINAL.test(prev.text)));

@@ -1,0 +1,31 @@
+// Document bytes → plain text, by format (sniffed from the bytes first, the file name second).
+import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { decodeText } from './decode';
+
+export type DocFormat = 'pdf' | 'docx' | 'txt';
+
+export function sniffFormat(bytes: Uint8Array, filename: string): DocFormat {
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf'; // %PDF
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx'; // PK zip
+  const ext = filename.toLowerCase().split('.').pop();
+  if (ext === 'pdf') return 'pdf';
+  if (ext === 'docx') return 'docx';
+  return 'txt';
+}
+
+export async function docxText(bytes: Uint8Array): Promise<string> {
+  const r = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+  return r.value;
+}
+
+/** Text layer of a PDF, pages separated by form feeds (page breaks). */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const doc = await getDocumentProxy(new Uint8Array(bytes));
+  try {
+    const r = await extractText(doc, { mergePages: false });
+    return (r.text as string[]).join('\n\f\n');
+  } finally {
+    await doc.destroy();
+  }
+}
