@@ -7,7 +7,7 @@ import { DEFAULT_LISTING_SELECTORS, parseListing } from '../collect/listing';
 import { bytesHash, canonicalizeUrl } from '../collect/dedup';
 import { detectSourceKind } from '../collect/detect';
 import { ParseError } from '../collect/parse-error';
-import type { ParsedDate } from '../collect/extract';
+import { checkPlausible, type ParsedDate } from '../collect/extract';
 
 // Reading a source's index document(s): feed, sitemap (+ index children) or
 // listing pages (+ next pages). Shared by the collector and collect:url.
@@ -66,8 +66,9 @@ export function documentText(r: FetchResult): string {
   return r.text;
 }
 
+/** Undated, implausible (flagged later, not trusted) or recent enough. */
 function withinHorizon(d: ParsedDate | null, ctx: IndexContext): boolean {
-  return !d || d.date.getTime() >= ctx.now.getTime() - ctx.horizonDays * 86_400_000;
+  return !d || checkPlausible(d.date, { now: ctx.now }) !== 'ok' || d.date.getTime() >= ctx.now.getTime() - ctx.horizonDays * 86_400_000;
 }
 
 async function readSitemap(sourceId: number, text: string, url: string, ctx: IndexContext, issues: CollectIssue[]): Promise<IndexItem[]> {
