@@ -14,8 +14,9 @@ export const load: LayoutLoad = async ({ fetch, url, untrack, depends }) => {
   try {
     user = (await getMe(fetch)).user;
   } catch (e) {
-    if (!(e instanceof ApiError && e.status === 401)) throw e;
+    // Only "not signed in" leads to the sign-in page; other failures surface in the page's own load,
+    // because an error thrown here could not be shown inside the layout.
+    if (e instanceof ApiError && e.status === 401 && !onSignIn) redirect(307, untrack(() => signInPath(url)));
   }
-  if (!user && !onSignIn) redirect(307, untrack(() => signInPath(url)));
   return { user };
 };

@@ -39,20 +39,24 @@ export function signInPath(url: URL): string {
 }
 
 /** For `+page.ts` loads: 401 → sign-in page, other failures → the error page with a Vietnamese message. */
-export function rethrowForLoad(e: unknown, url: URL): never {
+export function rethrowForLoad(e: unknown, url: URL, overrides: Partial<Record<number, string>> = {}): never {
   if (e instanceof ApiError) {
     if (e.status === 401) redirect(307, signInPath(url));
-    error(e.status === 0 ? 503 : e.status, { message: apiErrorMessage(e), code: e.code });
+    error(e.status === 0 ? 503 : e.status, { message: apiErrorMessage(e, overrides), code: e.code });
   }
   throw e;
 }
 
 /** Runs a load body through `rethrowForLoad`. */
-export async function guardLoad<T>(url: URL, body: () => Promise<T>): Promise<T> {
+export async function guardLoad<T>(
+  url: URL,
+  body: () => Promise<T>,
+  overrides: Partial<Record<number, string>> = {},
+): Promise<T> {
   try {
     return await body();
   } catch (e) {
-    rethrowForLoad(e, url);
+    rethrowForLoad(e, url, overrides);
   }
 }
 

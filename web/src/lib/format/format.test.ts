@@ -42,6 +42,8 @@ describe('sourceHealth', () => {
     ['ok', 3, 'bad'],
     ['error', 0, 'bad'],
     ['paused', 5, 'paused'],
+    ['failing', 1, 'bad'],
+    ['new', 0, 'new'],
   ];
   it.each(cases)('%s/%d → %s', (state, score, want) => expect(sourceHealth(state, score)).toBe(want));
 });

@@ -36,12 +36,13 @@ export function sourceKindLabel(kind: string): string {
   return SOURCE_KIND[kind] ?? kind;
 }
 
-export type Health = 'good' | 'warn' | 'bad' | 'paused';
+export type Health = 'good' | 'warn' | 'bad' | 'paused' | 'new';
 
 /** Source health from its state and failure score (0 = healthy). */
 export function sourceHealth(state: string, failureScore: number): Health {
   const s = state.toLowerCase();
   if (s === 'paused' || s === 'disabled') return 'paused';
+  if (s === 'new' || s === 'pending') return 'new';
   if (s === 'error' || s === 'failing' || s === 'dead' || failureScore >= 3) return 'bad';
   if (failureScore > 0 || s === 'warning' || s === 'degraded') return 'warn';
   return 'good';
@@ -52,6 +53,7 @@ export const HEALTH_LABEL: Record<Health, string> = {
   warn: 'Có lỗi gần đây',
   bad: 'Đang lỗi',
   paused: 'Tạm dừng',
+  new: 'Chưa thu thập',
 };
 
 const THEME_CLASS: Record<string, string> = { core: 'Trọng tâm', regular: 'Thường xuyên' };

@@ -5,4 +5,4 @@ export const load: PageLoad = ({ fetch, url, depends }) =>
   guardLoad(url, async () => {
     depends('app:jobs');
     return { jobs: await listJobs(fetch) };
-  });
+  }, { 403: 'Bạn không có quyền xem tiến trình thu thập.' });

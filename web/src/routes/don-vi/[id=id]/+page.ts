@@ -7,4 +7,4 @@ export const load: PageLoad = ({ fetch, url, params }) =>
     const month = url.searchParams.get('month');
     const detail = await getUnit(params.id, { plan, month }, fetch);
     return { detail, plan };
-  });
+  }, { 404: 'Không tìm thấy đơn vị này.' });
