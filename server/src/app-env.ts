@@ -2,6 +2,7 @@ import type { JobRunner, Scheduler } from '@tdtt/jobs/schedule';
 import type { Config } from './config';
 import type { Database } from './db/connection';
 import type { ScopeVariables } from './middleware/scope';
+import type { AuthVariables } from './middleware/session';
 
 /** What every handler can reach: passed in, never imported as module state. */
 export interface AppDeps {
@@ -13,5 +14,5 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: ScopeVariables & { deps: AppDeps };
+  Variables: ScopeVariables & AuthVariables & { deps: AppDeps };
 }

@@ -1,13 +1,18 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env';
 import { createErrorHandler, errorBody, validationHook } from './middleware/errors';
-import { defaultScope } from './middleware/scope';
+import { csrf } from './middleware/csrf';
+import { authorize, session } from './middleware/session';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
 import { coverageRoutes } from './routes/coverage';
+import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { jobRoutes } from './routes/jobs';
 import { planRoutes } from './routes/plans';
 import { postRoutes } from './routes/posts';
 import { unitRoutes } from './routes/units';
+import { userRoutes } from './routes/users';
 import { serveWebApp } from './static';
 
 export interface AppOptions {
@@ -22,11 +27,19 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
     c.set('deps', deps);
     await next();
   });
-  app.use('/api/*', defaultScope());
+  // Access control, in one place for every /api route: session → user + unit scope (401 unless
+  // public), CSRF on writes (except sign-in), role rules (auth/roles ACCESS_RULES).
+  app.use('/api/*', session({ db: deps.db, now: deps.now }));
+  app.use('/api/*', csrf({ exempt: (m, p) => m === 'POST' && p === '/api/auth/login', expected: (c) => c.get('session')?.csrfToken ?? null }));
+  app.use('/api/*', authorize());
 
   app.route('/api/health', healthRoutes());
+  app.route('/api/auth', authRoutes({ db: deps.db, now: deps.now }));
+  app.route('/api/users', userRoutes());
+  app.route('/api/audit', auditRoutes());
   app.route('/api/plans', planRoutes());
   app.route('/api/coverage', coverageRoutes());
+  app.route('/api/export', exportRoutes());
   app.route('/api/units', unitRoutes());
   app.route('/api/posts', postRoutes());
   app.route('/api/jobs', jobRoutes());

@@ -1,0 +1,50 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { ApiError } from '../errors';
+import { retryAfterMs } from './window';
+
+export { retryAfterMs } from './window';
+export { memoryFailureStore } from './memory-store';
+
+/** Where failures are counted (the server keeps them in DuckDB so a restart does not reset them). */
+export interface FailureStore {
+  failures(keys: string[], since: Date): Promise<Map<string, Date[]>>;
+  record(keys: string[], at: Date): Promise<void>;
+  clear(keys: string[], now: Date): Promise<void>;
+}
+
+export interface RateLimitOptions {
+  /** Failures allowed per key in the window; the next attempt answers 429. */
+  max?: number;
+  windowMs?: number;
+  /** The keys an attempt counts against, e.g. ['user:an', 'ip:10.0.0.1']; each is limited on its own. */
+  keys: (c: Context) => string[] | Promise<string[]>;
+  store: FailureStore;
+  now?: () => Date;
+  /** Whether the handled request was a failure (default: it answered 401). */
+  isFailure?: (c: Context) => boolean;
+  /** Keys whose count a success clears (default: none). */
+  clearOnSuccess?: (key: string) => boolean;
+  onLimited?: (c: Context, keys: string[]) => Promise<void> | void;
+}
+
+/** Limits failed attempts per key (sign-in per username and per address): 429 with Retry-After. */
+export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
+  const max = opts.max ?? 5;
+  const windowMs = opts.windowMs ?? 15 * 60_000;
+  const now = opts.now ?? (() => new Date());
+  const isFailure = opts.isFailure ?? ((c: Context) => c.res.status === 401);
+  return async function rateLimitMiddleware(c, next) {
+    const keys = await opts.keys(c);
+    const at = now();
+    const seen = await opts.store.failures(keys, new Date(at.getTime() - windowMs));
+    const wait = Math.max(0, ...keys.map((k) => retryAfterMs(seen.get(k) ?? [], max, windowMs, at)));
+    if (wait > 0) {
+      await opts.onLimited?.(c, keys);
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new ApiError(429, 'rate_limited', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 60_000)} phút`);
+    }
+    await next();
+    if (isFailure(c)) await opts.store.record(keys, at);
+    else if (c.res.status < 400 && opts.clearOnSuccess) await opts.store.clear(keys.filter(opts.clearOnSuccess), at);
+  };
+}
