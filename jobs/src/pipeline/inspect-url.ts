@@ -32,7 +32,7 @@ function dateFlags(d: ParsedDate | null, now: Date): string[] {
 export async function inspectUrl(url: string, opts: { fetch: FetchOptions; now: Date; maxPages?: number; horizonDays?: number }): Promise<InspectResult> {
   const read = await readIndex(
     { id: 0, kind: 'page', url, listing: null, etag: null, lastModified: null, lastContentHash: null },
-    { fetch: opts.fetch, now: opts.now, horizonDays: opts.horizonDays ?? 548, maxPages: opts.maxPages ?? 1, known: new Set(), record: async () => {} },
+    { fetch: opts.fetch, now: opts.now, horizonDays: opts.horizonDays ?? 100 * 365, maxPages: opts.maxPages ?? 1, known: new Set(), record: async () => {} },
     true,
   );
   if (read.status !== 'ok') throw new ParseError('unknown-format', 'Không đọc được nội dung');

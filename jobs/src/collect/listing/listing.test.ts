@@ -17,7 +17,7 @@ describe('parseListing', () => {
     ['only h3 links', { item: '.news-list h3 a' }, 1, null],
     ['no match', { item: '.does-not-exist' }, 0, null],
     ['invalid selector is no match, not a crash', { item: 'a[[', next: '>>' }, 0, null],
-    ['defaults', DEFAULT_LISTING_SELECTORS, 1, 'https://xa.gov.vn/tin/?page=2'],
+    ['defaults', DEFAULT_LISTING_SELECTORS, 3, 'https://xa.gov.vn/tin/?page=2'],
   ];
   it.each(cases)('%s', (_n, sel, count, next) => {
     const r = parseListing(html, pageUrl, sel);

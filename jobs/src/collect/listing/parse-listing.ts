@@ -13,7 +13,7 @@ export interface ParsedListing {
 
 /** When a source has no selectors: headline links as most news CMSs mark them up. */
 export const DEFAULT_LISTING_SELECTORS: ListingSelectors = {
-  item: 'article a[href], h2 a[href], h3 a[href], .news-item a[href], .item-news a[href], .title a[href]',
+  item: 'article a[href], h2 a[href], h3 a[href], .news-item a[href], .item-news a[href], .news-list a[href], .title a[href], a.title[href]',
   next: 'a[rel="next"], .pagination a.next, .paging a.next, a.next-page',
 };
 

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEALTHY_ARTICLES, startHostileServer, type HostileServer } from '../fixtures/hostile-server';
+
+// `npm run collect:url` as a user runs it: a child process, no database, no server.
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+let srv: HostileServer;
+beforeAll(async () => {
+  srv = await startHostileServer();
+});
+afterAll(() => srv.close());
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', 'server/src/cli/collect-url.ts', ...args], { cwd: repoRoot, timeout: 30_000 });
+    return { code: 0, ...r };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+interface Out {
+  kind: string;
+  items: Array<{ url: string; title: string | null; published: string | null; text?: string; flags: string[] }>;
+}
+
+describe('collect:url', () => {
+  it('a feed → its items as one JSON object', async () => {
+    const r = await cli(srv.url('/healthy/feed.xml'), '--allow-private', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.kind).toBe('feed');
+    expect(out.items.map((i) => i.url)).toEqual(HEALTHY_ARTICLES.map((a) => srv.url(a.path)));
+    expect(out.items[1]).toEqual({ url: srv.url('/healthy/a/2.html'), title: 'Kỷ niệm ngày thành lập Đảng', published: '2025-02-03T10:00:00+07:00', flags: [] });
+  });
+
+  it('an article page → title, canonical URL, published and text', async () => {
+    const r = await cli(srv.url('/cp1258.html'), '--json', '--allow-private');
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.kind).toBe('page');
+    expect(out.items).toHaveLength(1);
+    expect(out.items[0]).toMatchObject({ title: 'Trang mã windows-1258', published: '2025-02-07T08:00:00+07:00', flags: ['date-from-text'] });
+    expect(out.items[0]!.text).toContain('Tiếng Việt mã cũ: Ủy ban nhân dân huyện.');
+  });
+
+  it('a sitemap index, in plain text for people', async () => {
+    const r = await cli(srv.url('/sitemap-index.xml'), '--allow-private');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(sitemap)');
+    expect(r.stdout).toContain(srv.url('/healthy/a/5.html'));
+  });
+
+  it('refuses loopback without --allow-private, with a readable error', async () => {
+    const r = await cli(srv.url('/healthy/feed.xml'), '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ error: { kind: 'private-address', message: expect.stringContaining('--allow-private') } });
+  });
+});
