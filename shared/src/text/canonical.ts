@@ -7,24 +7,31 @@ import {
   ROMAN_CONTEXT,
   ROMAN_DIGITS,
 } from './equivalences';
-import { tokenizeSyllables, type Syllable } from './tokenize';
+import { internId, tokenizeSyllables, type Syllable } from './tokenize';
 
 /** A matching token: canonical text plus the span of the original text it stands for. */
 export interface CanonToken {
   t: string;
+  /** internId(t) */
+  id: number;
   start: number;
   end: number;
 }
 
-const DIGITS = /^\d+$/;
-const UPPER_WORD = /^[A-ZĐ]{1,8}$/;
 const ROMAN = /^[IVXL]+$/;
-
-function isUpper(raw: string): boolean {
-  return raw !== raw.toLowerCase() && raw === raw.toUpperCase();
-}
+const romanCache = new Map<string, number | null>();
 
 export function romanToInt(r: string): number | null {
+  let v = romanCache.get(r);
+  if (v === undefined) {
+    v = parseRoman(r);
+    if (romanCache.size > 10_000) romanCache.clear();
+    romanCache.set(r, v);
+  }
+  return v;
+}
+
+function parseRoman(r: string): number | null {
   if (!ROMAN.test(r)) return null;
   let total = 0;
   for (let i = 0; i < r.length; i++) {
@@ -61,14 +68,18 @@ function parseNumberWords(syl: Syllable[], i: number): { value: number; consumed
 
 const REWRITES = PHRASE_REWRITES.map(([from, to]) => ({ from: from.split(' '), to: to.split(' ') }));
 const REWRITE_BY_LAST = new Map<string, typeof REWRITES>();
+const REWRITE_LAST_IDS = new Set<number>();
 for (const r of REWRITES) {
   const last = r.from[r.from.length - 1]!;
   REWRITE_BY_LAST.set(last, [...(REWRITE_BY_LAST.get(last) ?? []), r].sort((a, b) => b.from.length - a.from.length));
+  REWRITE_LAST_IDS.add(internId(last));
 }
 
 /** Applies the longest phrase rewrite ending at the last output token, keeping the covered span. */
 function rewriteTail(out: CanonToken[]): void {
-  const rules = REWRITE_BY_LAST.get(out[out.length - 1]!.t);
+  const tail = out[out.length - 1]!;
+  if (!REWRITE_LAST_IDS.has(tail.id)) return;
+  const rules = REWRITE_BY_LAST.get(tail.t);
   if (!rules) return;
   for (const r of rules) {
     const n = r.from.length;
@@ -80,7 +91,7 @@ function rewriteTail(out: CanonToken[]): void {
     const end = out[out.length - 1]!.end;
     if (r.to.length === n && r.to.every((t, k) => t === r.from[k])) return;
     out.length -= n;
-    for (const t of r.to) out.push({ t, start, end });
+    for (const t of r.to) out.push({ t, id: internId(t), start, end });
     return;
   }
 }
@@ -99,31 +110,32 @@ export function canonicalTokens(s: string): CanonToken[] {
   const out: CanonToken[] = [];
   const pushNumber = (value: string, start: number, end: number) => {
     while (out.length > 0 && DROP_BEFORE_NUMBER.has(out[out.length - 1]!.t)) out.pop();
-    out.push({ t: value, start, end });
+    out.push({ t: value, id: internId(value), start, end });
     rewriteTail(out);
   };
   for (let i = 0; i < syl.length; i++) {
     const cur = syl[i]!;
-    if (DIGITS.test(cur.raw)) {
+    if (cur.info.digits) {
       pushNumber(String(Number.parseInt(cur.raw, 10)), cur.start, cur.end);
       // Document code: 05-CT/TW, 05 - CT/TW, 124-HD/BTGTU.
       let j = i + 1;
       const parts: string[] = [];
-      if (j < syl.length && gap(s, cur, syl[j]!) === '-' && UPPER_WORD.test(syl[j]!.raw)) {
+      if (j < syl.length && syl[j]!.info.codePart && gap(s, cur, syl[j]!) === '-') {
         parts.push(syl[j]!.norm);
-        while (j + 1 < syl.length && gap(s, syl[j]!, syl[j + 1]!) === '/' && UPPER_WORD.test(syl[j + 1]!.raw)) {
+        while (j + 1 < syl.length && syl[j + 1]!.info.codePart && gap(s, syl[j]!, syl[j + 1]!) === '/') {
           j++;
           parts.push(syl[j]!.norm);
         }
       }
       if (parts.length >= 2) {
-        out.push({ t: '#' + parts.join('/'), start: syl[i + 1]!.start, end: syl[j]!.end });
+        const code = '#' + parts.join('/');
+        out.push({ t: code, id: internId(code), start: syl[i + 1]!.start, end: syl[j]!.end });
         i = j;
       }
       continue;
     }
     const prev = out.length > 0 ? out[out.length - 1]!.t : '';
-    const roman = romanToInt(cur.raw);
+    const roman = cur.info.upper ? romanToInt(cur.raw) : null;
     if (roman !== null && (cur.raw.length >= 2 || ROMAN_CONTEXT.has(prev))) {
       pushNumber(String(roman), cur.start, cur.end);
       continue;
@@ -137,17 +149,17 @@ export function canonicalTokens(s: string): CanonToken[] {
         continue;
       }
     }
-    if (isUpper(cur.raw)) {
+    if (cur.info.upper) {
       const exp =
         ABBREVIATIONS[cur.norm] ??
-        (i + 1 < syl.length && DIGITS.test(syl[i + 1]!.raw) ? DOC_TYPE_ABBREVIATIONS[cur.norm] : undefined);
+        (i + 1 < syl.length && syl[i + 1]!.info.digits ? DOC_TYPE_ABBREVIATIONS[cur.norm] : undefined);
       if (exp !== undefined) {
-        for (const t of exp.split(' ')) out.push({ t, start: cur.start, end: cur.end });
+        for (const t of exp.split(' ')) out.push({ t, id: internId(t), start: cur.start, end: cur.end });
         rewriteTail(out);
         continue;
       }
     }
-    out.push({ t: cur.norm, start: cur.start, end: cur.end });
+    out.push({ t: cur.norm, id: cur.info.id, start: cur.start, end: cur.end });
     rewriteTail(out);
   }
   return out;

@@ -1,5 +1,5 @@
 export { normalizeVi, normalizeWord, foldCase, foldAccents } from './normalize';
-export { tokenizeSyllables, normToken, type Syllable } from './tokenize';
+export { tokenizeSyllables, normToken, tokenInfo, internId, internedCount, type Syllable, type TokenInfo } from './tokenize';
 export { canonicalTokens, canonicalPhrase, romanToInt, type CanonToken } from './canonical';
 export {
   ABBREVIATIONS,

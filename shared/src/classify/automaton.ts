@@ -1,0 +1,67 @@
+// Aho–Corasick over token ids: all phrases of all themes found in one left-to-right pass.
+
+export interface AcHit {
+  pattern: number;
+  /** index of the last token of the match */
+  end: number;
+}
+
+export class TokenAutomaton {
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  private readonly out: number[][] = [[]];
+  readonly lengths: number[] = [];
+
+  constructor(patterns: readonly (readonly number[])[]) {
+    patterns.forEach((p, idx) => {
+      let s = 0;
+      for (const id of p) {
+        let t = this.next[s]!.get(id);
+        if (t === undefined) {
+          t = this.next.length;
+          this.next.push(new Map());
+          this.fail.push(0);
+          this.out.push([]);
+          this.next[s]!.set(id, t);
+        }
+        s = t;
+      }
+      this.out[s]!.push(idx);
+      this.lengths.push(p.length);
+    });
+    const queue: number[] = [];
+    for (const t of this.next[0]!.values()) queue.push(t);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi]!;
+      for (const [id, t] of this.next[s]!) {
+        queue.push(t);
+        let f = this.fail[s]!;
+        while (f !== 0 && !this.next[f]!.has(id)) f = this.fail[f]!;
+        const g = this.next[f]!.get(id);
+        this.fail[t] = g !== undefined && g !== t ? g : 0;
+        const inherited = this.out[this.fail[t]!]!;
+        if (inherited.length > 0) this.out[t] = [...this.out[t]!, ...inherited];
+      }
+    }
+  }
+
+  /** Calls onHit for every pattern occurrence; id -1 (unknown token) resets the state. */
+  scan(ids: ArrayLike<number>, onHit: (pattern: number, end: number) => void): void {
+    let s = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < 0) {
+        s = 0;
+        continue;
+      }
+      let t = this.next[s]!.get(id);
+      while (t === undefined && s !== 0) {
+        s = this.fail[s]!;
+        t = this.next[s]!.get(id);
+      }
+      s = t ?? 0;
+      const o = this.out[s]!;
+      for (let k = 0; k < o.length; k++) onHit(o[k]!, i);
+    }
+  }
+}

@@ -1,0 +1,227 @@
+import type { ClassifierTheme, Evidence, PostInput, ThemeMatch } from '../schema/classify';
+import { canonicalTokens, internId, type CanonToken } from '../text';
+import { TokenAutomaton } from './automaton';
+import type { Concept } from './concepts';
+import type { CorpusStats } from './corpus';
+import { hashString, type ClassifierModel } from './model';
+import { buildThemePhrases, type ThemePhrases } from './phrases';
+import { DEFAULT_ZONE_FACTORS, factorAt, textZones, type Zone, type ZoneFactors } from './zones';
+
+export interface ClassifierOptions {
+  /** Document frequencies of the collected corpus (buildCorpusStats): damps common mined phrases. */
+  stats?: CorpusStats;
+  /** A model from trainFromDecisions. */
+  model?: ClassifierModel;
+  /** Minimum score for a match (default 1.3). */
+  threshold?: number;
+  /** Multiplier for a phrase found in the title (default 2.5). */
+  titleWeight?: number;
+  /** A match must reach this share of the post's best theme score (default 0.2). */
+  relativeFloor?: number;
+  /** Evidence spans returned per match (default 8). */
+  maxEvidence?: number;
+  concepts?: readonly Concept[];
+  /** Text evidence spanning fewer characters than this, with none in the headline, is damped (default 100). */
+  concentrationSpan?: number;
+  /** The damping factor for such concentrated evidence (default 0.75). */
+  concentrationFactor?: number;
+  /** How page furniture counts (breadcrumbs, in-text headline, related headlines). */
+  zones?: Partial<ZoneFactors>;
+}
+
+export interface Classifier {
+  version: string;
+  classify(post: PostInput): ThemeMatch[];
+  /** The weighted phrases per theme, for display and debugging. */
+  phrases: ThemePhrases[];
+}
+
+const enum Kind {
+  Pos = 0,
+  Neg = 1,
+  Learned = 2,
+}
+interface Entry {
+  theme: number;
+  weight: number;
+  kind: Kind;
+}
+const ENGINE = 'kp1';
+const MAX_SPANS = 3;
+
+export function buildClassifier(themes: readonly ClassifierTheme[], opts: ClassifierOptions = {}): Classifier {
+  const threshold = opts.threshold ?? 1.3;
+  const titleWeight = opts.titleWeight ?? 2.5;
+  const relativeFloor = opts.relativeFloor ?? 0.2;
+  const concentrated = opts.concentrationSpan ?? 100;
+  const concentratedFactor = opts.concentrationFactor ?? 0.75;
+  const maxEvidence = opts.maxEvidence ?? 8;
+  const phrases = buildThemePhrases(themes, { stats: opts.stats, concepts: opts.concepts });
+
+  const vocab = new Map<string, number>();
+  const patternIndex = new Map<string, number>();
+  const patterns: number[][] = [];
+  const entries: Entry[][] = [];
+  const addEntry = (phrase: string, e: Entry) => {
+    let p = patternIndex.get(phrase);
+    if (p === undefined) {
+      p = patterns.length;
+      patternIndex.set(phrase, p);
+      patterns.push(
+        phrase.split(' ').map((t) => {
+          let id = vocab.get(t);
+          if (id === undefined) vocab.set(t, (id = vocab.size));
+          return id;
+        }),
+      );
+      entries.push([]);
+    }
+    entries[p]!.push(e);
+  };
+  const themeIndex = new Map(themes.map((t, i) => [t.id, i]));
+  phrases.forEach((tp, ti) => {
+    for (const p of tp.phrases) addEntry(p.phrase, { theme: ti, weight: p.weight, kind: Kind.Pos });
+    for (const n of tp.negatives) addEntry(n, { theme: ti, weight: 0, kind: Kind.Neg });
+  });
+  const bias = new Float64Array(themes.length);
+  for (const [id, m] of Object.entries(opts.model?.themes ?? {})) {
+    const ti = themeIndex.get(id);
+    if (ti === undefined) continue;
+    bias[ti] = m.bias;
+    for (const [f, w] of Object.entries(m.weights)) if (w !== 0) addEntry(f, { theme: ti, weight: w, kind: Kind.Learned });
+  }
+  const automaton = new TokenAutomaton(patterns);
+  // Global token id → local vocabulary id; tokens interned after this point are not in any phrase.
+  const localId = new Int32Array([...vocab.keys()].reduce((m, t) => Math.max(m, internId(t) + 1), 0)).fill(-1);
+  for (const [t, id] of vocab) localId[internId(t)] = id;
+  const version = `${ENGINE}-${hashString(
+    JSON.stringify([phrases, threshold, titleWeight, relativeFloor, opts.zones ?? null, concentrated, concentratedFactor]),
+  )}${opts.model ? '+' + opts.model.version : ''}`;
+
+  const nP = patterns.length;
+  const nT = themes.length;
+  const zoneFactors = { ...DEFAULT_ZONE_FACTORS, ...opts.zones };
+  // Per-post scratch state, reset after each post for the patterns it touched.
+  const titleCount = new Float64Array(nP);
+  const textCount = new Float64Array(nP);
+  const headlineHit = new Uint8Array(nP);
+  const spanN = new Uint8Array(nP);
+  const spanStart = new Int32Array(nP * MAX_SPANS);
+  const spanEnd = new Int32Array(nP * MAX_SPANS);
+  const spanTitle = new Uint8Array(nP * MAX_SPANS);
+  const score = new Float64Array(nT);
+  const positive = new Uint8Array(nT);
+  const veto = new Uint8Array(nT);
+  const headline = new Uint8Array(nT);
+  const lo = new Float64Array(nT);
+  const hi = new Float64Array(nT);
+
+  function scanField(isTitle: boolean, source: string, counts: Float64Array, touched: number[], zones: Zone[]) {
+    const toks: CanonToken[] = canonicalTokens(source);
+    const ids = new Int32Array(toks.length);
+    for (let i = 0; i < toks.length; i++) {
+      const g = toks[i]!.id;
+      ids[i] = g < localId.length ? localId[g]! : -1;
+    }
+    // Nested phrases of a theme all count: a long specific phrase adds to its parts.
+    automaton.scan(ids, (q, qe) => {
+      if (titleCount[q] === 0 && textCount[q] === 0 && spanN[q] === 0) touched.push(q);
+      const start = toks[qe - patterns[q]!.length + 1]!.start;
+      const factor = zones.length ? factorAt(zones, start) : 1;
+      counts[q]! += factor;
+      if (factor > 1) headlineHit[q] = 1;
+      const k = spanN[q]!;
+      if (k < MAX_SPANS) {
+        spanStart[q * MAX_SPANS + k] = start;
+        spanEnd[q * MAX_SPANS + k] = toks[qe]!.end;
+        spanTitle[q * MAX_SPANS + k] = isTitle ? 1 : 0;
+        spanN[q] = k + 1;
+      }
+    });
+  }
+
+  function evidenceFor(t: number, touched: number[], title: string, text: string): Evidence[] {
+    const ranked: [number, number][] = [];
+    for (const p of touched) {
+      for (const e of entries[p]!) {
+        if (e.theme !== t || e.kind === Kind.Neg || e.weight <= 0) continue;
+        const presence = e.kind === Kind.Pos ? (titleCount[p]! > 0 ? titleWeight : 0) + Math.min(1, textCount[p]!) : 1;
+        ranked.push([e.weight * presence, p]);
+      }
+    }
+    ranked.sort((a, b) => b[0] - a[0]);
+    const ev: Evidence[] = [];
+    for (const [, p] of ranked) {
+      for (let k = 0; k < spanN[p]!; k++) {
+        const i = p * MAX_SPANS + k;
+        const field = spanTitle[i] ? 'title' : 'text';
+        const start = spanStart[i]!;
+        const end = spanEnd[i]!;
+        if (ev.some((o) => o.field === field && o.start <= start && o.end >= end)) continue;
+        ev.push({ field, start, end, phrase: (field === 'title' ? title : text).slice(start, end) });
+        if (ev.length >= maxEvidence) return ev;
+      }
+    }
+    return ev;
+  }
+
+  function classify(post: PostInput): ThemeMatch[] {
+    const touched: number[] = [];
+    const title = post.title ?? '';
+    const text = post.text ?? '';
+    scanField(true, title, titleCount, touched, []);
+    scanField(false, text, textCount, touched, textZones(text, title.trim().length > 0, zoneFactors));
+    score.fill(0);
+    positive.fill(0);
+    veto.fill(0);
+    headline.fill(0);
+    lo.fill(Infinity);
+    hi.fill(-Infinity);
+    for (const p of touched) {
+      const tc = titleCount[p]!;
+      const xc = textCount[p]!;
+      const presence = (tc > 0 ? titleWeight : 0) + (xc >= 1 ? 1 + 0.5 * Math.log(xc) : xc);
+      for (const e of entries[p]!) {
+        const t = e.theme;
+        if (e.kind === Kind.Neg) veto[t] = 1;
+        else if (e.kind === Kind.Pos) {
+          score[t]! += e.weight * presence;
+          positive[t] = 1;
+          if (tc > 0 || headlineHit[p]) headline[t] = 1;
+          for (let k = 0; k < spanN[p]!; k++) {
+            const i = p * MAX_SPANS + k;
+            if (spanTitle[i]) continue;
+            if (spanStart[i]! < lo[t]!) lo[t] = spanStart[i]!;
+            if (spanEnd[i]! > hi[t]!) hi[t] = spanEnd[i]!;
+          }
+        } else {
+          score[t]! += e.weight;
+          if (e.weight > 0) positive[t] = 1;
+        }
+      }
+    }
+    let best = 0;
+    for (let t = 0; t < nT; t++) {
+      // Evidence packed into one sentence and absent from the headline reads as a passing mention.
+      if (!headline[t] && hi[t]! - lo[t]! < concentrated) score[t]! *= concentratedFactor;
+      if (positive[t]) score[t]! += bias[t]!;
+      if (veto[t] || !positive[t]) score[t] = 0;
+      if (score[t]! > best) best = score[t]!;
+    }
+    const out: ThemeMatch[] = [];
+    for (let t = 0; t < nT; t++) {
+      const s = score[t]!;
+      if (s < threshold || s < relativeFloor * best) continue;
+      out.push({ themeId: themes[t]!.id, score: Math.round(s * 1000) / 1000, evidence: evidenceFor(t, touched, title, text) });
+    }
+    for (const p of touched) {
+      titleCount[p] = 0;
+      textCount[p] = 0;
+      headlineHit[p] = 0;
+      spanN[p] = 0;
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  return { version, classify, phrases };
+}

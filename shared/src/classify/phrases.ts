@@ -1,0 +1,104 @@
+import type { ClassifierTheme } from '../schema/classify';
+import { canonicalPhrase, normalizeVi } from '../text';
+import { CONCEPTS, type Concept } from './concepts';
+import { phraseDocShare, type CorpusStats } from './corpus';
+import { namedReferences, quotedPhrases, salientNgrams } from './derive';
+import { GENERIC } from './stopwords';
+
+/** strong = from the title, the concept vocabulary or staff-edited keyphrases; weak = mined from the text. */
+export type PhraseSource = 'title' | 'concept' | 'keyphrase' | 'reference' | 'quote' | 'ngram';
+
+export interface WeightedPhrase {
+  /** canonical tokens joined by spaces */
+  phrase: string;
+  weight: number;
+  source: PhraseSource;
+}
+
+export interface ThemePhrases {
+  themeId: string;
+  phrases: WeightedPhrase[];
+  negatives: string[];
+}
+
+const STRONG: ReadonlySet<PhraseSource> = new Set(['title', 'concept', 'keyphrase']);
+
+function pad(s: string): string {
+  return ` ${s} `;
+}
+
+export function conceptsForTitle(title: string, concepts: readonly Concept[] = CONCEPTS): Concept[] {
+  const t = pad(canonicalPhrase(title));
+  return concepts.filter((c) => c.triggers.some((tr) => t.includes(pad(canonicalPhrase(tr)))));
+}
+
+function rawPhrases(theme: ClassifierTheme, concepts: readonly Concept[]): { phrases: WeightedPhrase[]; negatives: string[] } {
+  const out: WeightedPhrase[] = [];
+  const add = (text: string, weight: number, source: PhraseSource, canonical = false) => {
+    const phrase = canonical ? text : canonicalPhrase(text);
+    if (phrase && weight > 0) out.push({ phrase, weight, source });
+  };
+  const title = normalizeVi(theme.title);
+  if (title.split(' ').length <= 16) add(title, 1.2, 'title');
+  for (const seg of title.split(/;|\s+và\s+/)) {
+    const c = canonicalPhrase(seg);
+    const n = c.split(' ').length;
+    if (n >= 2 && !GENERIC.has(c)) add(c, n >= 4 ? 0.6 : n === 3 ? 0.4 : 0.25, 'title', true);
+  }
+  const negatives = (theme.negativePhrases ?? []).map(canonicalPhrase).filter(Boolean);
+  for (const c of conceptsForTitle(theme.title, concepts)) {
+    for (const [p, w] of Object.entries(c.phrases)) add(p, w, 'concept');
+    for (const n of c.negative ?? []) negatives.push(canonicalPhrase(n));
+  }
+  if (theme.keyphrases && theme.keyphrases.length > 0) {
+    for (const k of theme.keyphrases) add(k, 1.0, 'keyphrase');
+  } else {
+    for (const r of namedReferences(theme.text)) add(r, /\d/.test(r) && /\//.test(r) ? 1.0 : 0.7, 'reference');
+    for (const q of quotedPhrases(theme.text)) if (q.split(' ').length <= 14) add(q, 1.0, 'quote');
+    for (const [g] of salientNgrams(theme.text)) {
+      if (!GENERIC.has(g)) add(g, g.split(' ').length >= 3 ? 0.3 : 0.2, 'ngram', true);
+    }
+  }
+  return { phrases: out, negatives };
+}
+
+/**
+ * Weighted phrases for every theme. A mined phrase that another theme owns (it overlaps that
+ * theme's title or concept phrases and not this one's) is dropped; phrases shared by several
+ * themes are damped; mined phrases common in the corpus are damped by their document share.
+ */
+export function buildThemePhrases(
+  themes: readonly ClassifierTheme[],
+  opts: { stats?: CorpusStats; concepts?: readonly Concept[] } = {},
+): ThemePhrases[] {
+  const raw = themes.map((t) => rawPhrases(t, opts.concepts ?? CONCEPTS));
+  const strong = raw.map((r) => r.phrases.filter((p) => STRONG.has(p.source)).map((p) => pad(p.phrase)));
+  const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a);
+  const owners = new Map<string, Set<number>>();
+  const result = raw.map((r, ti) => {
+    const best = new Map<string, WeightedPhrase>();
+    for (const p of r.phrases) {
+      const pp = pad(p.phrase);
+      if (!STRONG.has(p.source)) {
+        const ownedHere = strong[ti]!.some((s) => overlaps(s, pp));
+        const ownedElsewhere = strong.some((ss, tj) => tj !== ti && ss.some((s) => overlaps(s, pp)));
+        if (ownedElsewhere && !ownedHere) continue;
+        if (opts.stats) {
+          const share = phraseDocShare(opts.stats, p.phrase);
+          p.weight *= Math.max(0.1, 1 - 3 * share);
+        }
+      }
+      const prev = best.get(p.phrase);
+      if (!prev || prev.weight < p.weight) best.set(p.phrase, p);
+    }
+    for (const k of best.keys()) owners.set(k, (owners.get(k) ?? new Set()).add(ti));
+    return { themeId: themes[ti]!.id, phrases: [...best.values()], negatives: [...new Set(r.negatives)] };
+  });
+  for (const tp of result) {
+    for (const p of tp.phrases) {
+      const k = owners.get(p.phrase)!.size;
+      if (k > 1) p.weight /= Math.sqrt(k);
+    }
+  }
+  return result;
+}

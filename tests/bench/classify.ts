@@ -1,0 +1,55 @@
+// npm run bench:classify [-- --json]: posts/s on one core against 100 themes with ~3 KB posts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildClassifier, buildCorpusStats, parseGoldJsonl } from '@tdtt/shared/classify';
+import type { ClassifierTheme, PostInput } from '@tdtt/shared/schema';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const json = process.argv.includes('--json');
+const goldThemes = path.resolve(repoRoot, '../shared/gold/themes.json');
+const devFile = path.resolve(repoRoot, 'tests/fixtures/classifier-dev/dev.jsonl');
+const dev = parseGoldJsonl(fs.readFileSync(devFile, 'utf8'));
+
+// 100 themes: the real theme texts when available (else the fixture's own), varied by a
+// different headline per copy so every theme has its own phrases.
+const baseThemes: ClassifierTheme[] = fs.existsSync(goldThemes)
+  ? JSON.parse(fs.readFileSync(goldThemes, 'utf8'))
+  : JSON.parse(fs.readFileSync(path.resolve(repoRoot, 'shared/src/classify/testdata/themes.json'), 'utf8'));
+const headlines = [...new Set(dev.map((p) => p.title).filter(Boolean))];
+const themes: ClassifierTheme[] = Array.from({ length: 100 }, (_, i) => {
+  const b = baseThemes[i % baseThemes.length]!;
+  return i < baseThemes.length ? b : { id: `${b.id}-${i}`, title: headlines[i % headlines.length]!, text: `${b.text} ${headlines[(i * 7) % headlines.length]}` };
+});
+
+// ~3 KB posts: consecutive dev posts joined until the text passes 3,000 characters.
+const posts: PostInput[] = [];
+for (let i = 0; posts.length < 400; i++) {
+  let text = '';
+  for (let k = i; text.length < 3000; k++) text += dev[k % dev.length]!.text + '\n';
+  posts.push({ title: dev[i % dev.length]!.title, text: text.slice(0, 3200) });
+}
+const avgBytes = posts.reduce((s, p) => s + Buffer.byteLength(p.title + p.text), 0) / posts.length;
+
+const t0 = performance.now();
+const clf = buildClassifier(themes, { stats: buildCorpusStats(posts.map((p) => p.text)) });
+const buildMs = performance.now() - t0;
+for (const p of posts) clf.classify(p); // warm-up
+const rounds = 50;
+let matches = 0;
+const t1 = performance.now();
+for (let r = 0; r < rounds; r++) for (const p of posts) matches += clf.classify(p).length;
+const secs = (performance.now() - t1) / 1000;
+const postsPerSec = Math.round((rounds * posts.length) / secs);
+const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+
+if (json) console.log(JSON.stringify({ postsPerSec, peakRssMB }));
+else {
+  console.log('bench:classify (one core)');
+  console.log(`themes             ${themes.length}`);
+  console.log(`post size (avg)    ${(avgBytes / 1024).toFixed(1)} KB`);
+  console.log(`build              ${buildMs.toFixed(0)} ms`);
+  console.log(`posts classified   ${rounds * posts.length} (${(matches / (rounds * posts.length)).toFixed(2)} matches/post)`);
+  console.log(`posts/s            ${postsPerSec}`);
+  console.log(`peak RSS           ${peakRssMB} MB`);
+}
