@@ -2,6 +2,7 @@
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { decodeText } from './decode';
+import { docxHtmlToText } from './docx-html';
 
 export type DocFormat = 'pdf' | 'docx' | 'txt';
 
@@ -14,9 +15,10 @@ export function sniffFormat(bytes: Uint8Array, filename: string): DocFormat {
   return 'txt';
 }
 
+/** Word text through mammoth's HTML, so automatic list numbering and bullets survive. */
 export async function docxText(bytes: Uint8Array): Promise<string> {
-  const r = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-  return r.value;
+  const r = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { ignoreEmptyParagraphs: false });
+  return docxHtmlToText(r.value);
 }
 
 /** Text layer of a PDF, pages separated by form feeds (page breaks). */
