@@ -45,30 +45,43 @@ export async function coverageView(db: Queryable, scope: Scope, query: { plan?: 
   const scoreOf = new Map(scores.map((s) => [s.unit_id, s]));
   const prevOf = new Map(previous.map((s) => [s.unit_id, s.score]));
   const countOf = new Map(counts.map((c) => [`${c.unit_id}|${c.theme_id}`, c]));
-  const minDepth = Math.min(...units.map((u) => u.depth));
   return {
     plan: { id: plan.id, code: plan.code, title: plan.title },
     month,
     months,
     themes: themes.map((t) => ({ id: t.id, title: t.title, phaseLabel: t.phase_label, class: t.class })),
-    units: units.map((u) => {
-      const s = scoreOf.get(u.id);
-      return {
-        id: u.id,
-        name: u.name,
-        parentId: u.parent_id,
-        depth: u.depth - minDepth,
-        score: s?.score ?? 0,
-        previousScore: prevOf.get(u.id) ?? null,
-        coveredCount: s?.covered ?? 0,
-        activeCount: s?.active ?? themes.length,
-        postCount: s?.post_count ?? 0,
-        counts: themes.map((t) => {
-          const c = countOf.get(`${u.id}|${t.id}`);
-          return { own: c?.own ?? 0, repost: c?.repost ?? 0 };
-        }),
-      };
-    }),
+    units: coverageUnitRows(units, themes, scoreOf, prevOf, countOf),
     trend: trend.map((t) => ({ month: t.month, averageScore: t.average_score })),
   };
+}
+
+type UnitFigures = Pick<q.ScoreRow, 'score' | 'covered' | 'active' | 'post_count'>;
+
+/** Table rows: units in hierarchy order, counts aligned with `themes` (shared with the export for any period). */
+export function coverageUnitRows(
+  units: q.UnitRow[],
+  themes: { id: string }[],
+  scoreOf: Map<string, UnitFigures>,
+  prevOf: Map<string, number>,
+  countOf: Map<string, { own: number; repost: number }>,
+): CoverageResponse['units'] {
+  const minDepth = Math.min(...units.map((u) => u.depth));
+  return units.map((u) => {
+    const s = scoreOf.get(u.id);
+    return {
+      id: u.id,
+      name: u.name,
+      parentId: u.parent_id,
+      depth: u.depth - minDepth,
+      score: s?.score ?? 0,
+      previousScore: prevOf.get(u.id) ?? null,
+      coveredCount: s?.covered ?? 0,
+      activeCount: s?.active ?? themes.length,
+      postCount: s?.post_count ?? 0,
+      counts: themes.map((t) => {
+        const c = countOf.get(`${u.id}|${t.id}`);
+        return { own: c?.own ?? 0, repost: c?.repost ?? 0 };
+      }),
+    };
+  });
 }

@@ -1,0 +1,149 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { legendRows } from './legend';
+import { buildTable, type TableGrid } from './table';
+import type { ExportData } from './types';
+
+export const SHEET_TABLE = 'Bảng bao phủ';
+export const SHEET_POSTS = 'Bài được tính';
+export const SHEET_LEGEND = 'Chú giải';
+
+const FONT = { name: 'Times New Roman', size: 11 };
+const BOLD = { ...FONT, bold: true };
+const THIN = { style: 'thin' as const, color: { argb: 'FFA6A6A6' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EDF5' } };
+// Blue for covered, orange for missing: distinguishable with the common colour-vision deficiencies.
+const COVERED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFCFE2F3' } };
+const MISSING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE4CC' } };
+
+const headerStyle: Partial<ExcelJS.Style> = {
+  font: BOLD,
+  fill: HEADER_FILL,
+  border: BORDER,
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+};
+
+export function columnLetter(col1: number): string {
+  let s = '';
+  for (let n = col1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The XLSX workbook of an export, written by exceljs's streaming writer (rows never all held as cell objects). */
+export async function writeXlsx(data: ExportData): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (b: Buffer) => chunks.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  wb.creator = 'Theo dõi tuyên truyền';
+  wb.created = new Date(data.generatedAt);
+  writeTableSheet(wb, buildTable(data));
+  if (data.posts) writePostsSheet(wb, data);
+  writeLegendSheet(wb, data);
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, g: TableGrid) {
+  const ws = wb.addWorksheet(SHEET_TABLE, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: g.dataStart, topLeftCell: `C${g.dataStart + 1}`, activeCell: `C${g.dataStart + 1}` }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `4:${g.dataStart}` },
+  });
+  ws.columns = Array.from({ length: g.width }, (_, c) => ({ width: c === 0 ? 8 : c === 1 ? 42 : c >= g.summaryCol ? 11 : 8.5 }));
+  const decimal = new Set(g.decimalCols);
+  g.rows.forEach((cells, r) => {
+    const row = ws.addRow(cells);
+    if (r < 3) {
+      row.getCell(1).font = r === 0 ? { ...BOLD, size: 14 } : FONT;
+      row.height = r === 0 ? 22 : 18;
+    } else if (r < g.dataStart) {
+      row.height = r === 4 ? 60 : 20;
+      for (let c = 1; c <= g.width; c++) row.getCell(c).style = headerStyle;
+    } else {
+      const isTotal = r === g.totalsRow;
+      for (let c = 1; c <= g.width; c++) {
+        const cell = row.getCell(c);
+        cell.font = isTotal ? BOLD : FONT;
+        cell.border = BORDER;
+        if (c === 2) cell.alignment = { indent: isTotal ? 0 : Math.min(g.depths[r - g.dataStart] ?? 0, 15), vertical: 'middle' };
+        else if (c > 2) cell.numFmt = decimal.has(c - 1) ? '0.0' : '0';
+      }
+    }
+    // Merges (all in the header rows) must be set before those rows are committed.
+    if (r === g.dataStart - 1) for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    if (r >= g.dataStart) row.commit();
+  });
+  const first = g.dataStart + 1;
+  const last = g.totalsRow; // 1-based: the row above the totals
+  if (last >= first) {
+    for (const [i, t] of g.themeCols.entries()) {
+      const [a, b] = [columnLetter(t.col + 1), columnLetter(t.col + 2)];
+      const sum = `($${a}${first}+$${b}${first})`;
+      ws.addConditionalFormatting({
+        ref: `${a}${first}:${b}${last}`,
+        rules: [
+          { type: 'expression', priority: 2 * i + 1, formulae: [`${sum}>=${t.minMatches}`], style: { fill: COVERED_FILL } },
+          { type: 'expression', priority: 2 * i + 2, formulae: [`${sum}<${t.minMatches}`], style: { fill: MISSING_FILL } },
+        ],
+      });
+    }
+  }
+  ws.commit();
+}
+
+function writePostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: ExportData) {
+  const ws = wb.addWorksheet(SHEET_POSTS, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 7 }, { width: 36 }, { width: 12 }, { width: 60 }, { width: 50 }, { width: 50 }, { width: 11 }];
+  const header = ws.addRow(['STT', 'Đơn vị', 'Ngày đăng', 'Tiêu đề', 'Đường dẫn', 'Chủ đề', 'Loại bài']);
+  for (let c = 1; c <= 7; c++) header.getCell(c).style = headerStyle;
+  header.commit();
+  const unitName = new Map(data.units.map((u) => [u.id, u.name]));
+  const themeTitle = new Map(data.themes.map((t) => [t.id, t.title]));
+  const order = new Map(data.themes.map((t, i) => [t.id, i]));
+  (data.posts ?? []).forEach((p, i) => {
+    const themes = [...p.themeIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map((id) => themeTitle.get(id) ?? id);
+    const [y, m, d] = p.day.split('-').map(Number) as [number, number, number];
+    const row = ws.addRow([i + 1, unitName.get(p.unitId) ?? p.unitId, new Date(Date.UTC(y, m - 1, d)), p.title, { text: p.url, hyperlink: p.url }, themes.join('; '), p.isRepost ? 'Đăng lại' : 'Tự viết']);
+    for (let c = 1; c <= 7; c++) row.getCell(c).font = FONT;
+    row.getCell(3).numFmt = 'dd/mm/yyyy';
+    row.getCell(5).font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
+    row.commit();
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
+  ws.commit();
+}
+
+function writeLegendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: ExportData) {
+  const ws = wb.addWorksheet(SHEET_LEGEND);
+  ws.columns = [{ width: 26 }, { width: 24 }, { width: 26 }, { width: 60 }, { width: 12 }, { width: 8 }, { width: 12 }];
+  const { facts, themeHeader, themes } = legendRows(data);
+  const title = ws.addRow(['CHÚ GIẢI']);
+  title.getCell(1).font = { ...BOLD, size: 14 };
+  title.commit();
+  for (const [k, v] of facts) {
+    const row = ws.addRow([k, v]);
+    row.getCell(1).font = BOLD;
+    row.getCell(2).font = FONT;
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.height = v.length > 90 ? 15 * Math.ceil(v.length / 90) : 15;
+    ws.mergeCells(row.number, 2, row.number, 7);
+    row.commit();
+  }
+  ws.addRow([]).commit();
+  const head = ws.addRow(themeHeader);
+  for (let c = 1; c <= themeHeader.length; c++) head.getCell(c).style = headerStyle;
+  head.commit();
+  for (const t of themes) {
+    const row = ws.addRow(t);
+    for (let c = 1; c <= t.length; c++) row.getCell(c).font = FONT;
+    row.getCell(4).alignment = { wrapText: true };
+    row.commit();
+  }
+  ws.commit();
+}

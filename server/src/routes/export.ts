@@ -1,0 +1,62 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { dayParam, errorResponse, idParam, monthParam } from '@tdtt/shared';
+import type { AppEnv } from '../app-env';
+import { auditRequest } from '../auth/audit';
+import { buildTable, contentDisposition, CONTENT_TYPES, exportFileName, loadExport, tableCsv, writeXlsx } from '../export';
+import { createRouter } from './router';
+
+export const exportQuery = z.object({
+  plan: idParam.optional(),
+  month: monthParam.optional(),
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/i, 'quý phải có dạng YYYY-Qn (ví dụ 2025-Q1)').optional(),
+  year: z.string().regex(/^\d{4}$/, 'năm phải có dạng YYYY (ví dụ 2025)').optional(),
+  from: dayParam.optional(),
+  to: dayParam.optional(),
+  unit: idParam.optional(),
+  format: z.enum(['xlsx', 'csv'], { message: 'định dạng phải là xlsx hoặc csv' }).default('xlsx'),
+  posts: z.enum(['0', '1'], { message: 'posts phải là 0 hoặc 1' }).default('1'),
+});
+
+const binary = z.string().openapi({ format: 'binary' });
+
+const getCoverageExport = createRoute({
+  method: 'get',
+  path: '/coverage',
+  summary: 'Xuất bảng bao phủ (XLSX hoặc CSV) cho một tháng, quý, năm hoặc khoảng ngày',
+  request: { query: exportQuery },
+  responses: {
+    200: {
+      description: 'Tệp bảng tính',
+      content: { [CONTENT_TYPES.xlsx]: { schema: binary }, [CONTENT_TYPES.csv]: { schema: binary } },
+    },
+    400: { description: 'Tham số không hợp lệ', content: { 'application/json': { schema: errorResponse } } },
+    403: { description: 'Đơn vị ngoài phạm vi', content: { 'application/json': { schema: errorResponse } } },
+    404: { description: 'Không có kế hoạch hoặc đơn vị', content: { 'application/json': { schema: errorResponse } } },
+  },
+});
+
+export function exportRoutes() {
+  const app = createRouter();
+  app.openapi(getCoverageExport, async (c) => {
+    const { db, now } = c.var.deps;
+    const { format, posts, ...query } = c.req.valid('query');
+    const data = await loadExport(db, c.var.scope, { ...query, posts: format === 'xlsx' && posts === '1' }, now());
+    const name = exportFileName(data, format);
+    const body = format === 'csv' ? tableCsv(buildTable(data)) : await writeXlsx(data);
+    // The one audit call site of every export.
+    await auditRequest(c, 'export.coverage', data.plan.id, {
+      format,
+      period: data.period.slug,
+      unit: query.unit ?? null,
+      units: data.units.length,
+      themes: data.themes.length,
+      file: name,
+    });
+    return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': contentDisposition(name),
+      'cache-control': 'no-store',
+    }) as never;
+  });
+  return app;
+}
