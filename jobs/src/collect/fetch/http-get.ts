@@ -41,6 +41,19 @@ function guardedLookup(host: string, allow: readonly string[]): LookupFunction {
   };
 }
 
+// Keep-alive pools, one per allowlist: a socket vetted under one allowlist
+// is never reused by a request made under another.
+const agents = new Map<string, { http: http.Agent; https: https.Agent }>();
+function agentFor(protocol: string, allow: readonly string[]): http.Agent {
+  const key = [...allow].sort().join(',');
+  let a = agents.get(key);
+  if (!a) {
+    const opts = { keepAlive: true, maxSockets: 4, maxFreeSockets: 2, timeout: 30_000, scheduling: 'lifo' as const };
+    agents.set(key, (a = { http: new http.Agent(opts), https: new https.Agent(opts) }));
+  }
+  return protocol === 'https:' ? a.https : a.http;
+}
+
 function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
   const e = (encoding ?? '').trim().toLowerCase();
   if (e === 'gzip' || e === 'x-gzip') return zlib.createGunzip();
@@ -69,7 +82,7 @@ export function rawGet(url: URL, opts: RawGetOptions): Promise<RawResponse> {
       method: 'GET',
       headers: opts.headers,
       lookup: guardedLookup(host, opts.allow),
-      agent: false,
+      agent: agentFor(url.protocol, opts.allow),
     });
     const totalMs = Math.max(1, opts.timeoutMs);
     const abort = (kind: 'timeout', message: string) => {
@@ -78,6 +91,7 @@ export function rawGet(url: URL, opts: RawGetOptions): Promise<RawResponse> {
     };
     timers.push(setTimeout(() => abort('timeout', `Quá thời gian chờ tổng (${totalMs} ms)`), totalMs));
     req.on('socket', (sock) => {
+      if (!sock.connecting) return; // a kept-alive socket, already connected
       const t = setTimeout(
         () => abort('timeout', `Quá thời gian chờ kết nối (${opts.connectTimeoutMs} ms)`),
         opts.connectTimeoutMs,
