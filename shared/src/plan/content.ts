@@ -52,6 +52,36 @@ function isContainer(heading: string): boolean {
   return /^(?:thoi gian(?: va)? noi dung|noi dung(?: tuyen truyen)?|cac noi dung|chu de)\b/.test(fold(heading)) && heading.length < 90;
 }
 
+/** A heading that opens a phase ("1.1. Từ nay đến hết năm 2021, tập trung …:", "Giai đoạn 1: từ … đến …"). */
+function asPhase(heading: string, ctx: PeriodContext): PhaseDraft | null {
+  const beforeColon = phaseLabel(heading.split(':')[0] ?? heading);
+  const full = phaseLabel(heading.replace(/:\s*$/, ''));
+  for (const label of beforeColon === full ? [full] : [beforeColon, full]) {
+    if (!PHASE_START.test(fold(label))) continue;
+    const p = resolvePeriod(label, ctx);
+    if (!p) continue;
+    const phase: PhaseDraft = { label, startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [] };
+    const inline = label === beforeColon && heading.includes(':') ? heading.slice(heading.indexOf(':') + 1).trim() : '';
+    if (inline.length > 20) phase.themes.push({ numbering: null, title: firstClause(inline), text: inline, class: null, group: null });
+    return phase;
+  }
+  return null;
+}
+
+/** "Thời gian: từ tháng 3 đến hết tháng 12/2022" lines anywhere in the outline: the plan's own period. */
+export function findTimeHint(nodes: Node[], used: Set<Line>): string | null {
+  for (const n of nodes) {
+    const f = fold(n.num.rest);
+    if (/^thoi gian(?: thuc hien| trien khai| tuyen truyen)?\s*:/.test(f) && n.children.length === 0) {
+      used.add(n.line);
+      return n.num.rest.slice(n.num.rest.indexOf(':') + 1).trim();
+    }
+    const deeper = findTimeHint(n.children, used);
+    if (deeper) return deeper;
+  }
+  return null;
+}
+
 export function parseContent(nodes: Node[], ctx: PeriodContext, fallback: () => PhaseDraft, used: Set<Line>, notes: string[]): ContentResult {
   const phases: PhaseDraft[] = [];
   const forms: PlanForm[] = [];
@@ -73,6 +103,7 @@ export function parseContent(nodes: Node[], ctx: PeriodContext, fallback: () => 
   };
   const walk = (list: Node[], s: State) => {
     for (const n of list) {
+      if (used.has(n.line) && n.children.length === 0) continue; // taken already (a "Thời gian: …" line)
       const heading = n.num.rest;
       const hasKids = n.children.length > 0;
       if (isFormsHeading(heading) && (hasKids || heading.length < 60)) {
@@ -80,15 +111,11 @@ export function parseContent(nodes: Node[], ctx: PeriodContext, fallback: () => 
         forms.push(...parseForms(n.children, used, notes));
         continue;
       }
-      const label = phaseLabel(heading.split(':')[0] ?? heading);
-      if ((hasKids || /:\s*$/.test(heading)) && PHASE_START.test(fold(label))) {
-        const p = resolvePeriod(label, ctx);
-        if (p) {
-          const phase: PhaseDraft = { label, startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [] };
+      if (hasKids || /:\s*$/.test(heading)) {
+        const phase = asPhase(heading, ctx);
+        if (phase) {
           phases.push(phase);
           used.add(n.line);
-          const inline = heading.includes(':') ? heading.slice(heading.indexOf(':') + 1).trim() : '';
-          if (inline.length > 20) phase.themes.push({ numbering: null, title: firstClause(inline), text: inline, class: null, group: null });
           walk(n.children, { phase, cls: null, group: null });
           continue;
         }

@@ -45,7 +45,9 @@ export function prepareLines(text: string): Prepared {
   let pendingMarks: string[] = [];
   raw.forEach((rawLine, idx) => {
     const n = idx + 1;
-    for (const seg of rawLine.split(/\t+/)) {
+    // Two-column header and signature blocks come as tabs or wide runs of spaces.
+    const segs = rawLine.length < 160 ? rawLine.split(/\t+| {4,}(?=\S)/) : rawLine.split(/\t+/);
+    for (const seg of segs) {
       const { text: t, marks } = cleanLine(seg);
       if (!t) continue;
       if (isArtefact(t)) {

@@ -12,8 +12,14 @@ export interface Node {
 export function buildOutline(lines: Line[]): Node[] {
   const root: Node = { line: { text: '', src: [] }, num: { kind: 'none', label: '', rank: -1, rest: '' }, children: [] };
   const stack: Node[] = [root];
-  for (const line of lines) {
-    const num = parseNumbering(line.text);
+  const nums = lines.map((l) => parseNumbering(l.text));
+  for (const [i, line] of lines.entries()) {
+    let num = nums[i]!;
+    // An unnumbered heading ("Giai đoạn 1: từ … đến …") over lettered items or bullets.
+    const next = nums[i + 1];
+    if (num.kind === 'none' && next && (next.kind === 'alpha' || next.kind === 'bullet') && line.text.length < 160 && !/[.;]\s*$/.test(line.text)) {
+      num = { ...num, rank: 4.5 };
+    }
     const node: Node = { line, num, children: [] };
     // A paragraph after bullets belongs to the bullets' parent, not to the last bullet.
     while (stack.length > 1 && stack[stack.length - 1]!.num.rank >= num.rank) stack.pop();

@@ -103,3 +103,30 @@ describe('parsePlan property: any text in, no exception out', () => {
     );
   });
 });
+
+describe('parsePlan on a layout variant', () => {
+  const r = parsePlan(readFileSync(fileURLToPath(new URL('./testdata/variant.txt', import.meta.url)), 'utf8'));
+  if (!r.ok) throw r.error;
+  const plan = r.plan;
+  it('reads a two-column header laid out with spaces', () => {
+    expect(plan).toMatchObject({ code: '07-KH/HU', issuedOn: '2023-01-20', issuer: 'Ban Thường vụ Huyện ủy', signer: 'Đỗ Văn Tâm' });
+    expect(plan.signerTitle).toBe('T/M BAN THƯỜNG VỤ - K/T BÍ THƯ - PHÓ BÍ THƯ');
+    expect(plan.implements.map((d) => [d.kind, d.code, d.date])).toEqual([
+      ['Chỉ thị', '27-CT/TW', '2019-01-10'],
+      ['Hướng dẫn', '09-HD/BTGTU', '2023-01-05'],
+    ]);
+  });
+  it('reads "Giai đoạn N: …" phases with lettered themes', () => {
+    expect(plan.phases.map((p) => [p.label, p.startsOn, p.endsOn, p.themes.map((t) => t.numbering)])).toEqual([
+      ['Giai đoạn 1: từ nay đến hết tháng 6/2023', '2023-01-20', '2023-06-30', ['a', 'b']],
+      ['Giai đoạn 2: từ tháng 7/2023 đến hết năm 2023', '2023-07-01', '2023-12-31', ['a']],
+    ]);
+    expect(plan.phases[0]!.themes[1]!.keyphrases).toContain('không thể tham nhũng, không dám tham nhũng, không muốn tham nhũng');
+  });
+  it('keeps other sections as notes and units from bullets', () => {
+    expect(plan.notes.map((n) => n.section)).toEqual(['Thời gian thực hiện', 'Kinh phí']);
+    expect(plan.responsibleUnits.map((u) => u.name)).toEqual(['Ban Tuyên giáo Huyện ủy', 'Các chi, đảng bộ cơ sở']);
+    expect(plan.recipients).toEqual(['Ban Tuyên giáo Tỉnh ủy (b/c)', 'Lưu VP']);
+    expect(plan.notUnderstood).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { deriveKeyphrases } from '../classify/index';
 import type { ParsedPlan } from '../schema/plan';
 import { DEFAULT_NAMED_EVENTS, resolvePeriod, type NamedEvent, type PeriodContext } from '../time/index';
 import { collectAnniversaries } from './anniversaries';
-import { parseContent, type PhaseDraft } from './content';
+import { findTimeHint, parseContent, type PhaseDraft } from './content';
 import { notAPlan, NotAPlanError } from './errors';
 import { parseForms } from './forms';
 import { parseHeader } from './header';
@@ -48,8 +48,11 @@ function purposeParts(sec: Section, used: Set<Line>): { purposes: string[]; requ
   return { purposes, requirements };
 }
 
-function fallbackPhase(title: string, ctx: PeriodContext): () => PhaseDraft {
+function fallbackPhase(title: string, ctx: PeriodContext, hint: () => string | null): () => PhaseDraft {
   return () => {
+    const h = hint();
+    const hp = h ? resolvePeriod(h, ctx) : null;
+    if (h && hp) return { label: h.charAt(0).toUpperCase() + h.slice(1).replace(/[.;]\s*$/, ''), startsOn: hp.startsOn, endsOn: hp.endsOn, flags: hp.flags, themes: [] };
     const m = /(?:từ nay|từ năm|giai đoạn|trong năm|năm \d{4}|\d+ tháng (?:đầu|cuối) năm|quý [IVX\d]+).*$/iu.exec(title);
     const p = m ? resolvePeriod(m[0], ctx) : null;
     if (m && p) return { label: m[0].charAt(0).toUpperCase() + m[0].slice(1), startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [] };
@@ -84,7 +87,15 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
   const phases: PhaseDraft[] = [];
   const forms: ParsedPlan['forms'] = [];
   const units: ParsedPlan['responsibleUnits'] = [];
-  const fallback = fallbackPhase(title, ctx);
+  // The plan's own period, when stated apart ("III. THỜI GIAN THỰC HIỆN", "Thời gian: …").
+  let timeHint: string | null = null;
+  for (const sec of lay.sections) {
+    if (sec.kind === 'time') {
+      timeHint = sec.body.map((l) => l.text).join(' ').trim() || null;
+      sec.body.forEach((l) => used.add(l));
+    } else if (sec.kind === 'content' && !timeHint) timeHint = findTimeHint(buildOutline(sec.body), used);
+  }
+  const fallback = fallbackPhase(title, ctx, () => timeHint);
   for (const sec of lay.sections) {
     used.add(sec.heading);
     const nodes: Node[] = buildOutline(sec.body);
@@ -93,6 +104,8 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
       const p = purposeParts(sec, used);
       purposes = purposes.concat(p.purposes);
       requirements = requirements.concat(p.requirements);
+    } else if (sec.kind === 'time') {
+      if (timeHint) secNotes.push(timeHint);
     } else if (sec.kind === 'content') {
       const r = parseContent(nodes, ctx, fallback, used, secNotes);
       phases.push(...r.phases);

@@ -3,7 +3,7 @@ import type { Line } from './lines';
 import { isUpperHeading, parseNumbering } from './numbering';
 import { fold } from './text-utils';
 
-export type SectionKind = 'purpose' | 'content' | 'forms' | 'org' | 'other';
+export type SectionKind = 'purpose' | 'content' | 'forms' | 'org' | 'time' | 'other';
 
 export interface Section {
   heading: Line;
@@ -30,6 +30,7 @@ export function sectionKind(title: string): SectionKind {
   const f = fold(title);
   if (/to chuc thuc hien|phan cong|trach nhiem thuc hien/.test(f)) return 'org';
   if (/^(?:cac\s+)?(?:hinh thuc|phuong thuc|bien phap)/.test(f)) return 'forms';
+  if (/^thoi gian(?: thuc hien| trien khai| tuyen truyen)?$/.test(f)) return 'time';
   if (/noi dung|lo trinh|chu de|thoi gian|trong tam/.test(f)) return 'content';
   if (/muc dich|yeu cau|muc tieu/.test(f)) return 'purpose';
   return 'other';

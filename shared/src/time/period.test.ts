@@ -26,6 +26,10 @@ describe('resolvePeriod', () => {
     ['từ ngày 01/6/2021 đến ngày 30/6/2021', issued, '2021-06-01', '2021-06-30', []],
     ['Năm 2022', issued, '2022-01-01', '2022-12-31', []],
     ['Từ nay đến hết tháng 9/2021', issued, '2021-06-10', '2021-09-30', []],
+    ['Đợt 1 (từ ngày 01/3 đến ngày 30/4/2022)', issued, '2022-03-01', '2022-04-30', []],
+    ['từ ngày 01/3/2022 đến ngày 30/4', issued, '2022-03-01', '2022-04-30', []],
+    ['Từ tháng 01/2022 đến tháng 6/2022', issued, '2022-01-01', '2022-06-30', []],
+    ['Giai đoạn 2021 - 2025', issued, '2021-01-01', '2025-12-31', []],
   ];
   it.each(cases)('%s', (phrase, ctx, start, end, flags) => {
     const r = resolvePeriod(phrase, ctx);

@@ -131,6 +131,11 @@ export function resolvePeriod(phrase: string, ctx: PeriodContext): ResolvedPerio
   let end: Bound = start.end ?? null;
   if (den) end = endBound(f.slice(den.index + 3), orig.slice(den.index + 3), ctx);
   let startB = start.bound;
+  // "từ ngày 01/3 đến ngày 30/4/2022": the year of a day-month bound comes from the other bound.
+  const dm = /\btu (?:ngay )?(\d{1,2})\s*\/\s*(\d{1,2})\b(?!\s*\/)/.exec(head);
+  if (!startB && dm && end?.date) startB = { date: ymd(Number(end.date.slice(0, 4)), Number(dm[2]), Number(dm[1])), flags: [] };
+  const dmEnd = den ? /^\s*(?:het\s+)?(?:ngay\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\b(?!\s*\/)/.exec(f.slice(den.index + 3)) : null;
+  if (dmEnd && startB?.date && (!end || !end.date)) end = { date: ymd(Number(startB.date.slice(0, 4)), Number(dmEnd[2]), Number(dmEnd[1])), flags: [] };
   if (!startB && !end) return null;
   if (!startB && den) startB = now(ctx); // "đến hết năm 2021" alone starts now
   const flags = [...(startB?.flags ?? []), ...(end?.flags ?? [])];
