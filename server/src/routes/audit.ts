@@ -47,7 +47,7 @@ export function auditRoutes() {
       {
         entries: rows.map((r) => ({
           id: String(r.id),
-          at: r.at,
+          at: new Date(r.at).toISOString(),
           userId: r.user_id,
           username: r.username,
           action: r.action,
