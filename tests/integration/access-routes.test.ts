@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { contentHash, simhash } from '@tdtt/jobs/collect';
 import { createApp } from '@tdtt/server/app';
 import { loadConfig } from '@tdtt/server/config';
-import type { ParsedPlan } from '@tdtt/shared';
+import { parsedPlanSchema, type ParsedPlan } from '@tdtt/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/src/auth';
 import { Database } from '../../server/src/db/connection';
@@ -36,8 +36,9 @@ const BRANCH = { a: ['khoi-a', 'so-a1'], b: ['khoi-b', 'so-b1'] } as const;
 type Branch = keyof typeof BRANCH;
 const other = (b: Branch): Branch => (b === 'a' ? 'b' : 'a');
 
+/** Through the schema, so fields added later with defaults are filled in. */
 function plan(title: string, code: string): ParsedPlan {
-  return {
+  return parsedPlanSchema.parse({
     code,
     title,
     issuer: 'Ban Tuyên giáo',
@@ -66,7 +67,7 @@ function plan(title: string, code: string): ParsedPlan {
     recipients: [],
     notUnderstood: [],
     flags: [],
-  };
+  });
 }
 
 /** What exists per branch, to fill path params and to recognise leaks. */
@@ -87,8 +88,8 @@ beforeAll(async () => {
   await migrate(db);
   await q.upsertUnits(db, UNITS);
   await q.upsertSources(db, [
-    { unitId: 'so-a1', kind: 'rss', url: 'http://127.0.0.1:9/alpha-mot/rss.xml' },
-    { unitId: 'so-b1', kind: 'rss', url: 'http://127.0.0.1:9/beta-mot/rss.xml' },
+    { unitId: 'so-a1', kind: 'feed', url: 'http://127.0.0.1:9/alpha-mot/rss.xml' },
+    { unitId: 'so-b1', kind: 'feed', url: 'http://127.0.0.1:9/beta-mot/rss.xml' },
   ]);
   const sources = await q.allSources(db);
   for (const b of ['a', 'b'] as const) world.sourceIds[b] = sources.filter((s) => BRANCH[b].includes(s.unitId as never)).map((s) => String(s.id));
