@@ -11,6 +11,8 @@ export class TokenAutomaton {
   private readonly fail: number[] = [0];
   private readonly out: number[][] = [[]];
   readonly lengths: number[] = [];
+  /** root transitions as a dense array: most steps restart at the root */
+  private readonly rootNext: Int32Array;
 
   constructor(patterns: readonly (readonly number[])[]) {
     patterns.forEach((p, idx) => {
@@ -29,6 +31,10 @@ export class TokenAutomaton {
       this.out[s]!.push(idx);
       this.lengths.push(p.length);
     });
+    let maxId = 0;
+    for (const id of this.next[0]!.keys()) maxId = Math.max(maxId, id + 1);
+    this.rootNext = new Int32Array(maxId).fill(-1);
+    for (const [id, t] of this.next[0]!) this.rootNext[id] = t;
     const queue: number[] = [];
     for (const t of this.next[0]!.values()) queue.push(t);
     for (let qi = 0; qi < queue.length; qi++) {
@@ -46,20 +52,24 @@ export class TokenAutomaton {
   }
 
   /** Calls onHit for every pattern occurrence; id -1 (unknown token) resets the state. */
-  scan(ids: ArrayLike<number>, onHit: (pattern: number, end: number) => void): void {
+  scan(ids: ArrayLike<number>, n: number, onHit: (pattern: number, end: number) => void): void {
     let s = 0;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < n; i++) {
       const id = ids[i]!;
       if (id < 0) {
         s = 0;
         continue;
       }
-      let t = this.next[s]!.get(id);
+      let t = s === 0 ? undefined : this.next[s]!.get(id);
       while (t === undefined && s !== 0) {
         s = this.fail[s]!;
-        t = this.next[s]!.get(id);
+        if (s !== 0) t = this.next[s]!.get(id);
       }
-      s = t ?? 0;
+      if (t === undefined) {
+        const r = id < this.rootNext.length ? this.rootNext[id]! : -1;
+        t = r < 0 ? 0 : r;
+      }
+      s = t;
       const o = this.out[s]!;
       for (let k = 0; k < o.length; k++) onHit(o[k]!, i);
     }

@@ -1,5 +1,5 @@
 import type { ClassifierTheme, Evidence, PostInput, ThemeMatch } from '../schema/classify';
-import { canonicalTokens, internId, type CanonToken } from '../text';
+import { CanonBuffer, canonicalInto, internId } from '../text';
 import { TokenAutomaton } from './automaton';
 import type { Concept } from './concepts';
 import type { CorpusStats } from './corpus';
@@ -116,15 +116,20 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   const lo = new Float64Array(nT);
   const hi = new Float64Array(nT);
 
+  const buf = new CanonBuffer();
+  let ids = new Int32Array(1024);
+
   function scanField(isTitle: boolean, source: string, counts: Float64Array, touched: number[], zones: Zone[]) {
-    const toks: CanonToken[] = canonicalTokens(source);
-    const ids = new Int32Array(toks.length);
-    for (let i = 0; i < toks.length; i++) {
+    canonicalInto(source, buf);
+    const toks = buf.items;
+    const nTok = buf.n;
+    if (ids.length < nTok) ids = new Int32Array(nTok * 2);
+    for (let i = 0; i < nTok; i++) {
       const g = toks[i]!.id;
       ids[i] = g < localId.length ? localId[g]! : -1;
     }
     // Nested phrases of a theme all count: a long specific phrase adds to its parts.
-    automaton.scan(ids, (q, qe) => {
+    automaton.scan(ids, nTok, (q, qe) => {
       if (titleCount[q] === 0 && textCount[q] === 0 && spanN[q] === 0) touched.push(q);
       const start = toks[qe - patterns[q]!.length + 1]!.start;
       const factor = zones.length ? factorAt(zones, start) : 1;

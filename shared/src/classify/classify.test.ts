@@ -40,7 +40,7 @@ describe('TokenAutomaton', () => {
   it('finds every occurrence of overlapping patterns in one pass', () => {
     const ac = new TokenAutomaton([[1, 2], [2, 3], [1, 2, 3], [3]]);
     const hits: [number, number][] = [];
-    ac.scan([1, 2, 3, -1, 1, 2], (p, end) => hits.push([p, end]));
+    ac.scan([1, 2, 3, -1, 1, 2], 6, (p, end) => hits.push([p, end]));
     hits.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     expect(hits).toEqual([[0, 1], [1, 2], [2, 2], [3, 2], [0, 5]]);
   });

@@ -7,7 +7,7 @@ import {
   ROMAN_CONTEXT,
   ROMAN_DIGITS,
 } from './equivalences';
-import { internId, tokenizeSyllables, type Syllable } from './tokenize';
+import { internId, tokenizeInto, type Syllable } from './tokenize';
 
 /** A matching token: canonical text plus the span of the original text it stands for. */
 export interface CanonToken {
@@ -49,12 +49,32 @@ function intToRoman(n: number): string {
   return out;
 }
 
+/** A reusable output buffer: items[0 … n) are the tokens of the last call. */
+export class CanonBuffer {
+  items: CanonToken[] = [];
+  n = 0;
+  push(t: string, id: number, start: number, end: number): void {
+    const o = this.items[this.n];
+    if (o === undefined) this.items.push({ t, id, start, end });
+    else {
+      o.t = t;
+      o.id = id;
+      o.start = start;
+      o.end = end;
+    }
+    this.n++;
+  }
+  last(): CanonToken | undefined {
+    return this.n > 0 ? this.items[this.n - 1] : undefined;
+  }
+}
+
 /** "mười ba" → 13, "hai mươi mốt" → 21, "tư" → 4; consumed = syllables used. */
-function parseNumberWords(syl: Syllable[], i: number): { value: number; consumed: number } | null {
+function parseNumberWords(syl: Syllable[], nSyl: number, i: number): { value: number; consumed: number } | null {
   let value = 0;
   let unit = -1;
   let k = i;
-  for (; k < syl.length && k - i < 4; k++) {
+  for (; k < nSyl && k - i < 4; k++) {
     const v = NUMBER_WORDS[syl[k]!.norm];
     if (v === undefined) break;
     if (v === 10) value = (unit > 0 ? unit : 1) * 10, (unit = 0);
@@ -76,25 +96,30 @@ for (const r of REWRITES) {
 }
 
 /** Applies the longest phrase rewrite ending at the last output token, keeping the covered span. */
-function rewriteTail(out: CanonToken[]): void {
-  const tail = out[out.length - 1]!;
+function rewriteTail(out: CanonBuffer): void {
+  const tail = out.items[out.n - 1]!;
   if (!REWRITE_LAST_IDS.has(tail.id)) return;
-  const rules = REWRITE_BY_LAST.get(tail.t);
-  if (!rules) return;
+  const rules = REWRITE_BY_LAST.get(tail.t)!;
   for (const r of rules) {
     const n = r.from.length;
-    if (out.length < n) continue;
+    if (out.n < n) continue;
     let ok = true;
-    for (let k = 0; k < n && ok; k++) ok = out[out.length - n + k]!.t === r.from[k];
+    for (let k = 0; k < n && ok; k++) ok = out.items[out.n - n + k]!.t === r.from[k];
     if (!ok) continue;
-    const start = out[out.length - n]!.start;
-    const end = out[out.length - 1]!.end;
+    const start = out.items[out.n - n]!.start;
+    const end = tail.end;
     if (r.to.length === n && r.to.every((t, k) => t === r.from[k])) return;
-    out.length -= n;
-    for (const t of r.to) out.push({ t, id: internId(t), start, end });
+    out.n -= n;
+    for (const t of r.to) out.push(t, internId(t), start, end);
     return;
   }
 }
+
+const expansionTable = (table: Readonly<Record<string, string>>) =>
+  new Map(Object.entries(table).map(([k, v]) => [k, v.split(' ').map((t) => [t, internId(t)] as const)]));
+const EXPANSIONS = expansionTable(ABBREVIATIONS);
+const DOC_EXPANSIONS = expansionTable(DOC_TYPE_ABBREVIATIONS);
+const DROP_IDS = new Set([...DROP_BEFORE_NUMBER].map(internId));
 
 function gap(s: string, a: Syllable, b: Syllable): string {
   return s.slice(a.end, b.start).trim();
@@ -106,42 +131,52 @@ function gap(s: string, a: Syllable, b: Syllable): string {
  * "số"/"lần thứ" before numbers dropped, upper-case abbreviations expanded (same span).
  */
 export function canonicalTokens(s: string): CanonToken[] {
-  const syl = tokenizeSyllables(s);
-  const out: CanonToken[] = [];
-  const pushNumber = (value: string, start: number, end: number) => {
-    while (out.length > 0 && DROP_BEFORE_NUMBER.has(out[out.length - 1]!.t)) out.pop();
-    out.push({ t: value, id: internId(value), start, end });
+  const out = new CanonBuffer();
+  canonicalInto(s, out);
+  return out.items.slice(0, out.n);
+}
+
+const sylPool: Syllable[] = [];
+
+/** canonicalTokens into a reusable buffer (the classifier's hot path: no per-token allocation). */
+export function canonicalInto(s: string, out: CanonBuffer): void {
+  const syl = sylPool;
+  const nSyl = tokenizeInto(s, syl);
+  out.n = 0;
+  const pushNumber = (value: string, start: number, end: number, id = internId(value)) => {
+    while (out.n > 0 && DROP_IDS.has(out.items[out.n - 1]!.id)) out.n--;
+    out.push(value, id, start, end);
     rewriteTail(out);
   };
-  for (let i = 0; i < syl.length; i++) {
+  for (let i = 0; i < nSyl; i++) {
     const cur = syl[i]!;
     if (cur.info.digits) {
-      pushNumber(String(Number.parseInt(cur.raw, 10)), cur.start, cur.end);
+      pushNumber(cur.info.number!, cur.start, cur.end, cur.info.numberId);
       // Document code: 05-CT/TW, 05 - CT/TW, 124-HD/BTGTU.
       let j = i + 1;
       const parts: string[] = [];
-      if (j < syl.length && syl[j]!.info.codePart && gap(s, cur, syl[j]!) === '-') {
+      if (j < nSyl && syl[j]!.info.codePart && gap(s, cur, syl[j]!) === '-') {
         parts.push(syl[j]!.norm);
-        while (j + 1 < syl.length && syl[j + 1]!.info.codePart && gap(s, syl[j]!, syl[j + 1]!) === '/') {
+        while (j + 1 < nSyl && syl[j + 1]!.info.codePart && gap(s, syl[j]!, syl[j + 1]!) === '/') {
           j++;
           parts.push(syl[j]!.norm);
         }
       }
       if (parts.length >= 2) {
         const code = '#' + parts.join('/');
-        out.push({ t: code, id: internId(code), start: syl[i + 1]!.start, end: syl[j]!.end });
+        out.push(code, internId(code), syl[i + 1]!.start, syl[j]!.end);
         i = j;
       }
       continue;
     }
-    const prev = out.length > 0 ? out[out.length - 1]!.t : '';
+    const prev = out.n > 0 ? out.items[out.n - 1]!.t : '';
     const roman = cur.info.upper ? romanToInt(cur.raw) : null;
     if (roman !== null && (cur.raw.length >= 2 || ROMAN_CONTEXT.has(prev))) {
       pushNumber(String(roman), cur.start, cur.end);
       continue;
     }
     if (prev === 'thứ') {
-      const num = parseNumberWords(syl, i);
+      const num = parseNumberWords(syl, nSyl, i);
       if (num) {
         const last = syl[i + num.consumed - 1]!;
         pushNumber(String(num.value), cur.start, last.end);
@@ -151,18 +186,16 @@ export function canonicalTokens(s: string): CanonToken[] {
     }
     if (cur.info.upper) {
       const exp =
-        ABBREVIATIONS[cur.norm] ??
-        (i + 1 < syl.length && syl[i + 1]!.info.digits ? DOC_TYPE_ABBREVIATIONS[cur.norm] : undefined);
+        EXPANSIONS.get(cur.norm) ?? (i + 1 < nSyl && syl[i + 1]!.info.digits ? DOC_EXPANSIONS.get(cur.norm) : undefined);
       if (exp !== undefined) {
-        for (const t of exp.split(' ')) out.push({ t, id: internId(t), start: cur.start, end: cur.end });
+        for (const [t, id] of exp) out.push(t, id, cur.start, cur.end);
         rewriteTail(out);
         continue;
       }
     }
-    out.push({ t: cur.norm, id: cur.info.id, start: cur.start, end: cur.end });
+    out.push(cur.norm, cur.info.id, cur.start, cur.end);
     rewriteTail(out);
   }
-  return out;
 }
 
 /** Canonical text of a phrase: its canonical tokens joined by one space. */

@@ -1,6 +1,6 @@
 export { normalizeVi, normalizeWord, foldCase, foldAccents } from './normalize';
-export { tokenizeSyllables, normToken, tokenInfo, internId, internedCount, type Syllable, type TokenInfo } from './tokenize';
-export { canonicalTokens, canonicalPhrase, romanToInt, type CanonToken } from './canonical';
+export { tokenizeSyllables, tokenizeInto, normToken, tokenInfo, internId, internedCount, type Syllable, type TokenInfo } from './tokenize';
+export { canonicalTokens, canonicalInto, CanonBuffer, canonicalPhrase, romanToInt, type CanonToken } from './canonical';
 export {
   ABBREVIATIONS,
   DOC_TYPE_ABBREVIATIONS,

@@ -11,6 +11,9 @@ export interface TokenInfo {
   upper: boolean;
   /** short upper-case word, a candidate part of a document code (CT, TW, BTGTU) */
   codePart: boolean;
+  /** canonical number for digit tokens ("05" → "5") and its id */
+  number: string | null;
+  numberId: number;
 }
 
 /** A syllable (or number) with its [start, end) offsets in the ORIGINAL string. */
@@ -59,7 +62,13 @@ export function tokenInfo(raw: string): TokenInfo {
       digits: /^\d+$/.test(raw),
       upper: raw !== lower && raw === raw.toUpperCase(),
       codePart: CODE_PART.test(raw),
+      number: null,
+      numberId: -1,
     };
+    if (info.digits) {
+      info.number = String(Number.parseInt(raw, 10));
+      info.numberId = internId(info.number);
+    }
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(raw, info);
   }
@@ -80,19 +89,59 @@ function isWordChar(c: number): boolean {
   return LETTER.test(String.fromCharCode(c));
 }
 
+// Raw-token cache keyed by a hash of the characters, so tokenising does not allocate a
+// substring per token: most tokens of a post were seen before.
+const TABLE_BITS = 16;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const table: ({ raw: string; info: TokenInfo } | undefined)[] = new Array(1 << TABLE_BITS);
+
+function lookup(s: string, start: number, end: number, h: number): { raw: string; info: TokenInfo } {
+  const slot = h & TABLE_MASK;
+  const e = table[slot];
+  if (e !== undefined && e.raw.length === end - start) {
+    let same = true;
+    for (let k = 0; k < e.raw.length && same; k++) same = e.raw.charCodeAt(k) === s.charCodeAt(start + k);
+    if (same) return e;
+  }
+  const raw = s.slice(start, end);
+  const fresh = { raw, info: tokenInfo(raw) };
+  table[slot] = fresh;
+  return fresh;
+}
+
 /** Splits on anything that is not a letter, mark or digit; offsets index the input as given. */
 export function tokenizeSyllables(s: string): Syllable[] {
-  const out: Syllable[] = [];
+  const pool: Syllable[] = [];
+  const n = tokenizeInto(s, pool);
+  return pool.slice(0, n);
+}
+
+/** Like tokenizeSyllables, reusing the objects of pool (grown as needed); returns the count. */
+export function tokenizeInto(s: string, pool: Syllable[]): number {
+  let count = 0;
   const n = s.length;
   let i = 0;
   while (i < n) {
     while (i < n && !isWordChar(s.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && isWordChar(s.charCodeAt(i))) i++;
-    const raw = s.slice(start, i);
-    const info = tokenInfo(raw);
-    out.push({ raw, norm: info.norm, start, end: i, info });
+    let h = 0x811c9dc5;
+    let c: number;
+    while (i < n && isWordChar((c = s.charCodeAt(i)))) {
+      h = Math.imul(h ^ c, 0x01000193);
+      i++;
+    }
+    const e = lookup(s, start, i, (h ^ (h >>> 16)) >>> 0);
+    const o = pool[count];
+    if (o === undefined) pool.push({ raw: e.raw, norm: e.info.norm, start, end: i, info: e.info });
+    else {
+      o.raw = e.raw;
+      o.norm = e.info.norm;
+      o.start = start;
+      o.end = i;
+      o.info = e.info;
+    }
+    count++;
   }
-  return out;
+  return count;
 }
