@@ -130,3 +130,35 @@ describe('parsePlan on a layout variant', () => {
     expect(plan.notUnderstood).toEqual([]);
   });
 });
+
+describe('parsePlan with themes under "NHIỆM VỤ, GIẢI PHÁP" and units as paragraphs', () => {
+  const text = [
+    'KẾ HOẠCH',
+    'tuyên truyền chuyển đổi số năm 2024',
+    'Thực hiện Kế hoạch số 05-KH/TU ngày 02/01/2024 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Thành ủy ban hành Kế hoạch như sau:',
+    'I. MỤC ĐÍCH, YÊU CẦU',
+    'Nâng cao nhận thức về chuyển đổi số.',
+    'II. NHIỆM VỤ, GIẢI PHÁP',
+    '1. Tuyên truyền Nghị quyết số 52-NQ/TW về Cách mạng công nghiệp lần thứ tư.',
+    '2. Tuyên truyền các mô hình "Chính quyền số", "Công dân số".',
+    'III. TỔ CHỨC THỰC HIỆN',
+    'Ban Tuyên giáo Thành ủy chủ trì, hướng dẫn và theo dõi việc thực hiện.',
+    'Trung tâm Văn hóa - Thông tin thành phố tăng cường tuyên truyền trên hệ thống truyền thanh.',
+    'Nơi nhận:',
+    '- Ban Tuyên giáo Tỉnh ủy,',
+    '- Lưu VP.',
+  ].join('\n');
+  it('reads them', () => {
+    const r = parsePlan(text);
+    if (!r.ok) throw r.error;
+    expect(r.plan.phases).toHaveLength(1);
+    expect(r.plan.phases[0]).toMatchObject({ label: 'Năm 2024', startsOn: '2024-01-01', endsOn: '2024-12-31' });
+    expect(r.plan.phases[0]!.themes.map((t) => t.numbering)).toEqual(['1', '2']);
+    expect(r.plan.phases[0]!.themes[0]!.keyphrases).toContain('Nghị quyết số 52-NQ/TW');
+    expect(r.plan.responsibleUnits).toEqual([
+      { name: 'Ban Tuyên giáo Thành ủy', duties: 'chủ trì, hướng dẫn và theo dõi việc thực hiện.' },
+      { name: 'Trung tâm Văn hóa - Thông tin thành phố', duties: 'tăng cường tuyên truyền trên hệ thống truyền thanh.' },
+    ]);
+    expect(r.plan.notUnderstood).toEqual([]);
+  });
+});

@@ -69,6 +69,10 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
   const known = lay.sections.filter((s) => s.kind !== 'other').length;
   if (!(known >= 2 || (lay.docType && known >= 1))) return { ok: false, error: notAPlan('not-a-plan') };
 
+  // A plan whose themes sit under "NHIỆM VỤ, GIẢI PHÁP" (no section named for content).
+  if (!lay.sections.some((s) => s.kind === 'content')) {
+    for (const s of lay.sections) if (s.kind === 'other' && /nhiem vu|giai phap|hoat dong/.test(fold(s.title))) s.kind = 'content';
+  }
   const used = new Set<Line>();
   const notes: { section: string; text: string }[] = [];
   const header = parseHeader(lay.header, used);
@@ -124,9 +128,8 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
   }
   const tail = parseTail(lay.tail, used);
 
-  const themeTexts = phases.flatMap((p) => p.themes.map((t) => t.text));
   const reference = header.issuedOn ?? parentDate ?? phases.find((p) => p.startsOn)?.startsOn ?? null;
-  const anniversaries = collectAnniversaries([...themeTexts, ...forms.map((f) => f.text), ...purposes, ...prepared.lines.filter((l) => !used.has(l)).map((l) => l.text)], reference);
+  const anniversaries = collectAnniversaries(prepared.lines.map((l) => l.text), reference);
   const notUnderstood = prepared.lines.filter((l) => !used.has(l)).map((l) => ({ line: l.src[0]!, text: l.text }));
   const plan: ParsedPlan = {
     code: header.code ?? findCode(lay.header.map((l) => l.text).join(' ')),

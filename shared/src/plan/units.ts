@@ -10,7 +10,7 @@ export interface ResponsibleUnit {
 }
 
 const DUTY_VERB =
-  /\s(?=(?:tham mưu|chủ trì|phối hợp|tổ chức(?! đảng| cơ sở| chính trị)|xây dựng(?! Đảng)|tích cực|chỉ đạo|theo dõi|có trách nhiệm|căn cứ|triển khai|thực hiện|hướng dẫn|bám sát|đăng tải|chủ động|tăng cường|định hướng|giúp|cụ thể hóa|phát huy|lãnh đạo)\s)/u;
+  /\s(?=(?:tham mưu|chủ trì|phối hợp|tổ chức(?! đảng| cơ sở| chính trị)|xây dựng(?! Đảng)|tích cực|chỉ đạo|theo dõi|có trách nhiệm|căn cứ|triển khai|thực hiện|hướng dẫn|bám sát|đăng tải|chủ động|tăng cường|định hướng|giúp|cụ thể hóa|phát huy|lãnh đạo)[\s,])/u;
 
 function splitNameDuties(text: string): { name: string; duties: string } {
   const colon = text.indexOf(':');
@@ -19,6 +19,9 @@ function splitNameDuties(text: string): { name: string; duties: string } {
   if (m && m.index >= 6 && m.index <= 200) return { name: stripEndPunct(text.slice(0, m.index)), duties: text.slice(m.index + 1).trim() };
   return { name: stripEndPunct(text), duties: '' };
 }
+
+/** How a paragraph naming a unit begins ("Ban Tuyên giáo …", "Các chi bộ …", "Đài Phát thanh …"). */
+const UNIT_START = /^(?:Ban|Các|Đảng ủy|Đảng đoàn|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Tỉnh ủy|Cấp ủy|Chi bộ|Chi,|Sở|Mặt trận|Đoàn|Hội|Báo|Đài|Trung tâm|Văn phòng|Ủy ban|UBND|Phòng|Cơ quan|Trang thông tin|Cổng thông tin)\s/u;
 
 /** Closing instructions addressed to everyone, not to the unit above them. */
 const GENERAL = /^(?:căn cứ|đề nghị|yêu cầu|trong quá trình|\(|kế hoạch này|ban thường vụ .* yêu cầu)/iu;
@@ -32,15 +35,15 @@ export function parseUnits(nodes: Node[], used: Set<Line>, notes: string[]): Res
       used.add(g.line);
     }
     const childText = n.children.filter((c) => !general.includes(c)).flatMap(subtreeLines).map((l) => l.text).join('\n');
-    if (n.num.kind === 'none' && out.length > 0 && n.children.length === 0 && !GENERAL.test(n.num.rest)) {
-      // A paragraph continuing the previous unit's duties ("Phát huy hiệu quả …").
-      const last = out[out.length - 1]!;
-      last.duties = [last.duties, n.num.rest].filter(Boolean).join('\n');
-      used.add(n.line);
-      continue;
-    }
     if (n.num.kind === 'none' && n.children.length === 0) {
-      notes.push(n.num.rest);
+      const split = UNIT_START.test(n.num.rest) ? splitNameDuties(n.num.rest) : null;
+      if (GENERAL.test(n.num.rest)) notes.push(n.num.rest);
+      else if (split && split.duties) out.push(split);
+      else if (out.length > 0) {
+        // A paragraph continuing the previous unit's duties ("Phát huy hiệu quả …").
+        const last = out[out.length - 1]!;
+        last.duties = [last.duties, n.num.rest].filter(Boolean).join('\n');
+      } else notes.push(n.num.rest);
       used.add(n.line);
       continue;
     }
