@@ -40,7 +40,8 @@ export function cleanLine(raw: string): { text: string; marks: string[] } {
   s = s.replace(/\[bookmark:[^\]]*\]/giu, '');
   s = s.replace(/\*\*|__/g, '');
   // Single-star emphasis around words or quotes, but a leading "* " bullet stays.
-  s = s.replace(/([^\s*])\*(?=[\s,.;:)"”]|$)/gu, '$1').replace(/(^|[\s(])\*(?=[^\s*])/gu, (m0, p1: string, off: number) => (off === 0 && p1 === '' && /^\*\s/.test(s) ? m0 : p1));
+  s = s.replace(/([^\s*])\*(?=[\s,.;:)"”]|$)/gu, '$1').replace(/(^|[\s(])\*(?=[^\s*])/gu, '$1');
+  s = s.replace(/^#{1,6}\s+/u, ''); // pasted Markdown headings
   const marks: string[] = [];
   if (!footnoteText(s)) s = s.replace(/(?<=[\p{L}\p{N}.,;:)"”’])[¹²³⁴⁵⁶⁷⁸⁹⁰]+/gu, (m) => (marks.push(m), ''));
   s = s.replace(/[\u00a0\u2000-\u200a\u202f\u3000]/g, ' ').replace(/ {2,}/g, ' ').trim();
