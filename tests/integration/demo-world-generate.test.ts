@@ -194,6 +194,14 @@ describe('demo world: plans and themes', () => {
       }
     }
   });
+  it('each theme bullet in the plan text names the key references posts use', () => {
+    for (const t of world.themes) {
+      const lines = world.plans[t.planKey].text.split('\n');
+      const bullet = lines.find((l) => l.startsWith(`${t.numbering}. `) || l.startsWith(`${t.numbering} - `));
+      expect(bullet, t.slug).toBeDefined();
+      for (const k of t.keyRefs) expect(fold(bullet!), `${t.slug}: ${k}`).toContain(fold(k));
+    }
+  });
   it('the child plan implements the parent and is assigned to its bloc', () => {
     const { parent, child } = world.plans;
     expect(child.text).toContain(`Thực hiện Kế hoạch số ${parent.code} ngày`);
