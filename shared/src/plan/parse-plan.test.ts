@@ -162,3 +162,16 @@ describe('parsePlan with themes under "NHIỆM VỤ, GIẢI PHÁP" and units as 
     expect(r.plan.notUnderstood).toEqual([]);
   });
 });
+
+describe('parsePlan on a single-anniversary plan with a separate THỜI GIAN section', () => {
+  const r = parsePlan(readFileSync(fileURLToPath(new URL('./testdata/anniversary-plan.txt', import.meta.url)), 'utf8'));
+  if (!r.ok) throw r.error;
+  const plan = r.plan;
+  it('dates the one phase from the THỜI GIAN section and finds the anniversary in the title', () => {
+    expect(plan.phases.map((p) => [p.label, p.startsOn, p.endsOn, p.themes.length])).toEqual([['Từ tháng 3/2024 đến hết tháng 5/2024', '2024-03-01', '2024-05-31', 4]]);
+    expect(plan.anniversaries).toEqual([{ event: 'Chiến thắng Điện Biên Phủ', date: '2024-05-07', precision: 'day', years: 70, originDate: '1954-05-07' }]);
+    expect(plan.implements.map((d) => d.code)).toEqual(['120-HD/BTGTW', '150-KH/BTGTU']);
+    expect(plan.responsibleUnits.map((u) => u.name)).toEqual(['Các chi, đảng bộ cơ sở', 'Đài Truyền thanh - Truyền hình huyện']);
+    expect(plan).toMatchObject({ signer: 'Lò Văn Thắng', signerTitle: 'TRƯỞNG BAN', issuer: 'Ban Tuyên giáo Huyện ủy', notUnderstood: [] });
+  });
+});

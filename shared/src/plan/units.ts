@@ -12,7 +12,9 @@ export interface ResponsibleUnit {
 const DUTY_VERB =
   /\s(?=(?:tham mưu|chủ trì|phối hợp|tổ chức(?! đảng| cơ sở| chính trị)|xây dựng(?! Đảng)|tích cực|chỉ đạo|theo dõi|có trách nhiệm|căn cứ|triển khai|thực hiện|hướng dẫn|bám sát|đăng tải|chủ động|tăng cường|định hướng|giúp|cụ thể hóa|phát huy|lãnh đạo)[\s,])/u;
 
-function splitNameDuties(text: string): { name: string; duties: string } {
+function splitNameDuties(raw: string): { name: string; duties: string } {
+  const stripped = raw.replace(/^(?:đề nghị|giao|giao cho|yêu cầu)\s+/iu, '');
+  const text = stripped.charAt(0).toUpperCase() + stripped.slice(1);
   const colon = text.indexOf(':');
   if (colon > 0 && colon <= 200) return { name: stripEndPunct(text.slice(0, colon)), duties: text.slice(colon + 1).trim() };
   const m = DUTY_VERB.exec(text);
