@@ -24,7 +24,7 @@ function createAdmin(args: string[], input: string) {
 }
 
 describe('user:create-admin', () => {
-  it('creates an admin, then resets its password; refuses a short password or a bad name', async () => {
+  it('creates an admin, then resets its password; refuses a short password', async () => {
     const first = createAdmin(['QuanTri.Hai'], 'mat-khau-dau-tien\n');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Đã tạo quản trị viên "quantri.hai"/);
@@ -34,7 +34,6 @@ describe('user:create-admin', () => {
     const short = createAdmin(['quantri.hai'], 'ngan\n');
     expect(short.status).toBe(2);
     expect(short.stderr).toMatch(/ít nhất 8 ký tự/);
-    expect(createAdmin(['có dấu'], 'mat-khau-dai-dai\n').status).toBe(2);
 
     const db = await Database.open(path.join(dir, 'tdtt.duckdb'));
     try {
