@@ -12,11 +12,11 @@ export interface ClassifierOptions {
   stats?: CorpusStats;
   /** A model from trainFromDecisions. */
   model?: ClassifierModel;
-  /** Minimum score for a match (default 1.3). */
+  /** Minimum score for a match (default 1.2). */
   threshold?: number;
   /** Multiplier for a phrase found in the title (default 2.5). */
   titleWeight?: number;
-  /** A match must reach this share of the post's best theme score (default 0.2). */
+  /** A match must reach this share of the post's best theme score (default 0.05). */
   relativeFloor?: number;
   /** Evidence spans returned per match (default 8). */
   maxEvidence?: number;
@@ -25,6 +25,8 @@ export interface ClassifierOptions {
   concentrationSpan?: number;
   /** The damping factor for such concentrated evidence (default 0.75). */
   concentrationFactor?: number;
+  /** Damping when a post names only a neighbouring congress/term/legislature number (default 0.3). */
+  conflictFactor?: number;
   /** How page furniture counts (breadcrumbs, in-text headline, related headlines). */
   zones?: Partial<ZoneFactors>;
 }
@@ -40,6 +42,8 @@ const enum Kind {
   Pos = 0,
   Neg = 1,
   Learned = 2,
+  Own = 3,
+  Conflict = 4,
 }
 interface Entry {
   theme: number;
@@ -47,14 +51,16 @@ interface Entry {
   kind: Kind;
 }
 const ENGINE = 'kp1';
+export const DEFAULT_THRESHOLD = 1.2;
 const MAX_SPANS = 3;
 
 export function buildClassifier(themes: readonly ClassifierTheme[], opts: ClassifierOptions = {}): Classifier {
-  const threshold = opts.threshold ?? 1.3;
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const titleWeight = opts.titleWeight ?? 2.5;
-  const relativeFloor = opts.relativeFloor ?? 0.2;
+  const relativeFloor = opts.relativeFloor ?? 0.05;
   const concentrated = opts.concentrationSpan ?? 100;
   const concentratedFactor = opts.concentrationFactor ?? 0.75;
+  const conflictFactor = opts.conflictFactor ?? 0.3;
   const maxEvidence = opts.maxEvidence ?? 8;
   const phrases = buildThemePhrases(themes, { stats: opts.stats, concepts: opts.concepts });
 
@@ -82,6 +88,8 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   phrases.forEach((tp, ti) => {
     for (const p of tp.phrases) addEntry(p.phrase, { theme: ti, weight: p.weight, kind: Kind.Pos });
     for (const n of tp.negatives) addEntry(n, { theme: ti, weight: 0, kind: Kind.Neg });
+    for (const o of tp.owns) addEntry(o, { theme: ti, weight: 0, kind: Kind.Own });
+    for (const c of tp.conflicts) addEntry(c, { theme: ti, weight: 0, kind: Kind.Conflict });
   });
   const bias = new Float64Array(themes.length);
   for (const [id, m] of Object.entries(opts.model?.themes ?? {})) {
@@ -95,7 +103,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   const localId = new Int32Array([...vocab.keys()].reduce((m, t) => Math.max(m, internId(t) + 1), 0)).fill(-1);
   for (const [t, id] of vocab) localId[internId(t)] = id;
   const version = `${ENGINE}-${hashString(
-    JSON.stringify([phrases, threshold, titleWeight, relativeFloor, opts.zones ?? null, concentrated, concentratedFactor]),
+    JSON.stringify([phrases, threshold, titleWeight, relativeFloor, opts.zones ?? null, concentrated, concentratedFactor, conflictFactor]),
   )}${opts.model ? '+' + opts.model.version : ''}`;
 
   const nP = patterns.length;
@@ -113,6 +121,8 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   const positive = new Uint8Array(nT);
   const veto = new Uint8Array(nT);
   const headline = new Uint8Array(nT);
+  const own = new Uint8Array(nT);
+  const conflict = new Uint8Array(nT);
   const lo = new Float64Array(nT);
   const hi = new Float64Array(nT);
 
@@ -149,7 +159,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     const ranked: [number, number][] = [];
     for (const p of touched) {
       for (const e of entries[p]!) {
-        if (e.theme !== t || e.kind === Kind.Neg || e.weight <= 0) continue;
+        if (e.theme !== t || e.weight <= 0 || (e.kind !== Kind.Pos && e.kind !== Kind.Learned)) continue;
         const presence = e.kind === Kind.Pos ? (titleCount[p]! > 0 ? titleWeight : 0) + Math.min(1, textCount[p]!) : 1;
         ranked.push([e.weight * presence, p]);
       }
@@ -180,6 +190,8 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     positive.fill(0);
     veto.fill(0);
     headline.fill(0);
+    own.fill(0);
+    conflict.fill(0);
     lo.fill(Infinity);
     hi.fill(-Infinity);
     for (const p of touched) {
@@ -189,6 +201,8 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
       for (const e of entries[p]!) {
         const t = e.theme;
         if (e.kind === Kind.Neg) veto[t] = 1;
+        else if (e.kind === Kind.Own) own[t] = 1;
+        else if (e.kind === Kind.Conflict) conflict[t] = 1;
         else if (e.kind === Kind.Pos) {
           score[t]! += e.weight * presence;
           positive[t] = 1;
@@ -209,6 +223,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     for (let t = 0; t < nT; t++) {
       // Evidence packed into one sentence and absent from the headline reads as a passing mention.
       if (!headline[t] && hi[t]! - lo[t]! < concentrated) score[t]! *= concentratedFactor;
+      if (conflict[t] && !own[t]) score[t]! *= conflictFactor;
       if (positive[t]) score[t]! += bias[t]!;
       if (veto[t] || !positive[t]) score[t] = 0;
       if (score[t]! > best) best = score[t]!;

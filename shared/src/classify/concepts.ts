@@ -30,6 +30,7 @@ export const CONCEPTS: Concept[] = [
       'bầu Ban Chấp hành': 0.6, 'Ban Chấp hành Đảng bộ': 0.3, 'tiến tới Đại hội': 0.6, 'chào mừng Đại hội': 0.5,
       'nhân sự đại hội': 0.6, 'khai mạc đại hội': 0.6, 'bế mạc đại hội': 0.6,
       'đại hội đại biểu Đảng bộ': 0.8,
+      'đại hội đảng bộ cấp cơ sở': 0.6, 'Chỉ thị 35-CT/TW': 0.8, 'Chỉ thị 35': 0.6, 'nhân sự cấp ủy': 0.6, 'đoàn đại biểu dự đại hội': 0.6, 'đại hội đảng bộ tỉnh': 0.5, 'cấp ủy khóa mới': 0.5,
     },
   },
   {
@@ -45,6 +46,7 @@ export const CONCEPTS: Concept[] = [
       'huy hiệu Đảng': 0.7, 'trao tặng Huy hiệu': 0.5, 'nêu gương': 0.3, 'cấp ủy': 0.15, 'tổ chức đảng': 0.3,
       'Điều lệ Đảng': 0.5, 'bồi dưỡng lý luận chính trị': 0.5, 'nhận thức về Đảng': 0.7, 'trong sạch, vững mạnh': 0.4,
       'quy định về những điều đảng viên không được làm': 0.8, 'phát triển đảng viên': 0.8,
+      'Nghị quyết Trung ương 4': 0.6, 'chuyển đảng chính thức': 0.7, 'đảng viên dự bị': 0.6, 'quần chúng ưu tú': 0.5, 'sinh hoạt chuyên đề': 0.4, 'tuổi Đảng': 0.6, 'kiểm điểm': 0.25, 'công tác đảng': 0.3, 'tổ chức đảng trong sạch, vững mạnh': 0.5,
     },
   },
   {
@@ -58,6 +60,7 @@ export const CONCEPTS: Concept[] = [
       'văn hóa liêm chính': 0.6, 'không dám, không thể, không muốn': 0.9, 'xử lý sai phạm': 0.3, 'PCTN': 0.0,
       'trục lợi': 0.4, 'sai phạm': 0.15,
       'hối lộ': 0.6, 'nhũng nhiễu': 0.5, 'dấu hiệu tội phạm': 0.3, 'kiến nghị thu hồi': 0.5, 'chiếm đoạt': 0.3, 'không có vùng cấm': 0.8,
+      'tham nhũng vặt': 0.8, 'Ban Nội chính': 0.5, 'nội chính': 0.3, 'thất thoát': 0.3,
     },
   },
   {
@@ -70,6 +73,7 @@ export const CONCEPTS: Concept[] = [
       'tấm gương': 0.25, 'gương sáng': 0.3, 'đạo đức Hồ Chí Minh': 0.6, 'phong cách Hồ Chí Minh': 0.6,
       'tư tưởng Hồ Chí Minh': 0.4, 'Kết luận 01-KL/TW': 0.8, 'Kết luận 01': 0.6, 'lời Bác dạy': 0.5,
       'di chúc': 0.3, 'sơ kết': 0.1, 'điển hình trong học tập và làm theo': 0.8,
+      'tấm gương đạo đức Hồ Chí Minh': 0.8, 'học Bác': 0.7, 'theo gương Bác': 0.8, 'kể chuyện về Bác': 0.6, 'tủ sách Hồ Chí Minh': 0.5,
     },
   },
   {
@@ -82,6 +86,7 @@ export const CONCEPTS: Concept[] = [
       'phản bác': 0.5, 'thông tin xấu, độc': 0.6, 'tin giả': 0.4, 'đấu tranh phản bác': 0.8, 'phần tử phản động': 0.6,
       'phản động': 0.4, 'lực lượng 47': 0.8, 'an ninh tư tưởng': 0.5, 'không gian mạng': 0.3, 'mạng xã hội': 0.15,
       'chủ nghĩa Mác - Lênin': 0.3,
+      'thông tin sai lệch': 0.4, 'âm mưu, thủ đoạn': 0.5, 'bảo vệ Đảng': 0.4, 'chống phá': 0.5,
     },
   },
   {
@@ -106,6 +111,7 @@ export const CONCEPTS: Concept[] = [
       'tỷ lệ hộ nghèo': 0.4, 'nông thôn mới': 0.3, 'quốc phòng, an ninh': 0.15, 'nhiệm vụ năm': 0.2,
       'kế hoạch phát triển kinh tế - xã hội': 0.8, 'thu hút đầu tư': 0.3, 'tăng trưởng': 0.2, 'so với cùng kỳ': 0.3,
       'tổng vốn đầu tư toàn xã hội': 0.6, 'an sinh xã hội': 0.25, 'vốn đăng ký': 0.3, 'kế hoạch năm': 0.3, 'dự toán': 0.3, 'sản lượng': 0.2, 'tổng mức bán lẻ': 0.5, 'chỉ số sản xuất công nghiệp': 0.5,
+      'xây dựng nông thôn mới': 0.3, 'tháng đầu năm': 0.3, 'chỉ số năng lực cạnh tranh cấp tỉnh': 0.5, 'PCI': 0.4, 'doanh nghiệp thành lập mới': 0.3,
     },
   },
   {
@@ -118,6 +124,7 @@ export const CONCEPTS: Concept[] = [
       'Đại hội thi đua': 1.0, 'Cờ thi đua': 0.7, 'chiến sĩ thi đua': 0.7, 'Huân chương Lao động': 0.5,
       'tập thể, cá nhân': 0.4, 'thành tích xuất sắc': 0.5, 'công tác thi đua, khen thưởng': 1.0, 'phát động thi đua': 0.9,
       'thi đua': 0.3, 'nêu gương': 0.2,
+      'tuyên dương': 0.4, 'vinh danh': 0.4, 'điển hình': 0.25,
     },
   },
   {
@@ -133,6 +140,7 @@ export const CONCEPTS: Concept[] = [
       'Ngày sinh Chủ tịch Hồ Chí Minh': 0.8, 'năm Ngày tái lập tỉnh': 0.8, 'diễu binh': 0.6, 'diễu hành': 0.4,
       'ôn lại truyền thống': 0.5, 'truyền thống vẻ vang': 0.4, 'đài tưởng niệm': 0.4, 'nghĩa trang liệt sĩ': 0.4,
       'Ngày Giỗ Tổ Hùng Vương': 0.5, 'kỷ niệm năm': 0.0,
+      'lễ mít tinh': 0.6, 'Ngày Chiến thắng': 0.6, 'thống nhất đất nước': 0.4, 'Ngày thành lập Quân đội nhân dân Việt Nam': 0.6, 'truyền thống': 0.1, 'năm ngày': 0.3,
     },
   },
   {
@@ -155,6 +163,7 @@ export const CONCEPTS: Concept[] = [
       'người Việt Nam ở nước ngoài': 0.7, 'kiều bào': 0.6, 'quyền con người': 0.5, 'ngoại giao': 0.5,
       'đối ngoại nhân dân': 0.8, 'hợp tác': 0.1, 'bạn bè quốc tế': 0.4, 'kết nghĩa': 0.4, 'người nước ngoài': 0.4,
       'quảng bá hình ảnh': 0.5, 'biên giới hòa bình, hữu nghị': 0.8, 'nước bạn': 0.5, 'ký kết biên bản ghi nhớ': 0.4,
+      'tỉnh bạn': 0.4, 'quốc tế': 0.1,
     },
   },
   {
@@ -190,6 +199,7 @@ export const CONCEPTS: Concept[] = [
       'tổ công nghệ số cộng đồng': 1.0, 'năng lượng tái tạo': 0.4, 'phát triển xanh': 0.5, 'số hóa': 0.5,
       'bình dân học vụ số': 1.0, 'ứng dụng công nghệ thông tin': 0.4, 'VNeID': 0.6, 'định danh điện tử': 0.6,
       'điện mặt trời': 0.4, 'phát thải': 0.4, 'tái chế': 0.3, 'sản xuất xanh': 0.6, 'kinh tế tuần hoàn': 0.6, 'tăng trưởng xanh': 0.6, 'thương mại điện tử': 0.5, 'điện thoại thông minh': 0.3, 'nông nghiệp thông minh': 0.5, 'đô thị thông minh': 0.5,
+      'chữ ký số': 0.5, 'hồ sơ điện tử': 0.3, 'dữ liệu dân cư': 0.4, 'chuyển đổi năng lượng': 0.5,
     },
   },
   {
@@ -203,6 +213,7 @@ export const CONCEPTS: Concept[] = [
       'Nghị quyết 18-NQ/TW': 1.0, 'Nghị quyết 18': 0.8, 'tinh giản biên chế': 0.7, 'dôi dư': 0.5,
       'kết thúc hoạt động': 0.4, 'xã mới': 0.4, 'sau sắp xếp': 0.6, 'sau sáp nhập': 0.6, 'trung tâm phục vụ hành chính công': 0.3,
       'chuyển công tác': 0.1, 'nghỉ hưu trước tuổi': 0.6, 'cấp xã': 0.15,
+      'Nghị quyết 60': 0.5, 'bộ máy mới': 0.6, 'chính quyền địa phương cấp xã': 0.4, 'tỉnh mới': 0.4,
     },
   },
 ];

@@ -1,4 +1,4 @@
-export { buildClassifier, type Classifier, type ClassifierOptions } from './classifier';
+export { buildClassifier, DEFAULT_THRESHOLD, type Classifier, type ClassifierOptions } from './classifier';
 export { deriveKeyphrases, namedReferences, quotedPhrases, salientNgrams } from './derive';
 export { buildCorpusStats, phraseDocShare, type CorpusStats } from './corpus';
 export { trainFromDecisions, postFeatures, type Decision, type TrainOptions } from './train';

@@ -19,6 +19,31 @@ export interface ThemePhrases {
   themeId: string;
   phrases: WeightedPhrase[];
   negatives: string[];
+  /** numbered frames of the title (congress, term, legislature) that the theme is about … */
+  owns: string[];
+  /** … and the neighbouring numbers: a post naming only those is about another event */
+  conflicts: string[];
+}
+
+const FRAMES: { re: RegExp; step: number }[] = [
+  { re: /(?:^| )(\S+ khóa) (\d{1,2})(?= |$)/g, step: 1 },
+  { re: /(?:^| )(đại hội) (\d{1,2})(?= |$)/g, step: 1 },
+  { re: /(?:^| )(nhiệm kỳ) (\d{4})(?= |$)/g, step: 5 },
+];
+
+/** "quốc hội khóa 15" → owns "hội khóa 15", conflicts "hội khóa 14", "hội khóa 16". */
+export function numberFrames(title: string): { owns: string[]; conflicts: string[] } {
+  const c = canonicalPhrase(title);
+  const owns: string[] = [];
+  const conflicts: string[] = [];
+  for (const { re, step } of FRAMES) {
+    for (const m of c.matchAll(re)) {
+      const n = Number(m[2]);
+      owns.push(`${m[1]} ${n}`);
+      conflicts.push(`${m[1]} ${n - step}`, `${m[1]} ${n + step}`);
+    }
+  }
+  return { owns, conflicts: conflicts.filter((x) => !owns.includes(x)) };
 }
 
 const STRONG: ReadonlySet<PhraseSource> = new Set(['title', 'concept', 'keyphrase']);
@@ -92,7 +117,7 @@ export function buildThemePhrases(
       if (!prev || prev.weight < p.weight) best.set(p.phrase, p);
     }
     for (const k of best.keys()) owners.set(k, (owners.get(k) ?? new Set()).add(ti));
-    return { themeId: themes[ti]!.id, phrases: [...best.values()], negatives: [...new Set(r.negatives)] };
+    return { themeId: themes[ti]!.id, phrases: [...best.values()], negatives: [...new Set(r.negatives)], ...numberFrames(themes[ti]!.title) };
   });
   for (const tp of result) {
     for (const p of tp.phrases) {

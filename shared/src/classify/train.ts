@@ -1,6 +1,6 @@
 import type { ClassifierTheme, PostInput } from '../schema/classify';
 import { canonicalTokens } from '../text';
-import { buildClassifier, type ClassifierOptions } from './classifier';
+import { buildClassifier, DEFAULT_THRESHOLD, type ClassifierOptions } from './classifier';
 import { hashString, type ClassifierModel } from './model';
 import { STOP_EDGE } from './stopwords';
 
@@ -46,7 +46,7 @@ export function trainFromDecisions(
   prev?: ClassifierModel,
   opts: TrainOptions = {},
 ): ClassifierModel {
-  const threshold = opts.threshold ?? 1.3;
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const margin = opts.margin ?? 0.5;
   const maxStep = opts.maxStep ?? 2;
   const epochs = opts.epochs ?? 8;
