@@ -155,24 +155,23 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     });
   }
 
-  function evidenceFor(t: number, touched: number[], title: string, text: string): Evidence[] {
-    const ranked: [number, number][] = [];
-    for (const p of touched) {
-      for (const e of entries[p]!) {
-        if (e.theme !== t || e.weight <= 0 || (e.kind !== Kind.Pos && e.kind !== Kind.Learned)) continue;
-        const presence = e.kind === Kind.Pos ? (titleCount[p]! > 0 ? titleWeight : 0) + Math.min(1, textCount[p]!) : 1;
-        ranked.push([e.weight * presence, p]);
-      }
-    }
-    ranked.sort((a, b) => b[0] - a[0]);
+  // Per post: for each theme, the patterns that spoke for it and how strongly.
+  const evPattern: number[][] = Array.from({ length: nT }, () => []);
+  const evWeight: number[][] = Array.from({ length: nT }, () => []);
+
+  function evidenceFor(t: number, title: string, text: string): Evidence[] {
+    const ps = evPattern[t]!;
+    const ws = evWeight[t]!;
+    const order = ps.map((_, i) => i).sort((a, b) => ws[b]! - ws[a]!);
     const ev: Evidence[] = [];
-    for (const [, p] of ranked) {
+    for (const o of order) {
+      const p = ps[o]!;
       for (let k = 0; k < spanN[p]!; k++) {
         const i = p * MAX_SPANS + k;
         const field = spanTitle[i] ? 'title' : 'text';
         const start = spanStart[i]!;
         const end = spanEnd[i]!;
-        if (ev.some((o) => o.field === field && o.start <= start && o.end >= end)) continue;
+        if (ev.some((x) => x.field === field && x.start <= start && x.end >= end)) continue;
         ev.push({ field, start, end, phrase: (field === 'title' ? title : text).slice(start, end) });
         if (ev.length >= maxEvidence) return ev;
       }
@@ -194,6 +193,10 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     conflict.fill(0);
     lo.fill(Infinity);
     hi.fill(-Infinity);
+    for (let t = 0; t < nT; t++) {
+      evPattern[t]!.length = 0;
+      evWeight[t]!.length = 0;
+    }
     for (const p of touched) {
       const tc = titleCount[p]!;
       const xc = textCount[p]!;
@@ -206,6 +209,8 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
         else if (e.kind === Kind.Pos) {
           score[t]! += e.weight * presence;
           positive[t] = 1;
+          evPattern[t]!.push(p);
+          evWeight[t]!.push(e.weight * presence);
           if (tc > 0 || headlineHit[p]) headline[t] = 1;
           for (let k = 0; k < spanN[p]!; k++) {
             const i = p * MAX_SPANS + k;
@@ -215,7 +220,11 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
           }
         } else {
           score[t]! += e.weight;
-          if (e.weight > 0) positive[t] = 1;
+          if (e.weight > 0) {
+            positive[t] = 1;
+            evPattern[t]!.push(p);
+            evWeight[t]!.push(e.weight);
+          }
         }
       }
     }
@@ -232,7 +241,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     for (let t = 0; t < nT; t++) {
       const s = score[t]!;
       if (s < threshold || s < relativeFloor * best) continue;
-      out.push({ themeId: themes[t]!.id, score: Math.round(s * 1000) / 1000, evidence: evidenceFor(t, touched, title, text) });
+      out.push({ themeId: themes[t]!.id, score: Math.round(s * 1000) / 1000, evidence: evidenceFor(t, title, text) });
     }
     for (const p of touched) {
       titleCount[p] = 0;

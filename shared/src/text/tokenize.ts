@@ -122,14 +122,14 @@ export function tokenizeInto(s: string, pool: Syllable[]): number {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    while (i < n && !isWordChar(s.charCodeAt(i))) i++;
+    let c = s.charCodeAt(i);
+    while (i < n && !(c < 0x2000 ? wordChar[c] === 1 : isWordChar(c))) c = s.charCodeAt(++i);
     if (i >= n) break;
     const start = i;
     let h = 0x811c9dc5;
-    let c: number;
-    while (i < n && isWordChar((c = s.charCodeAt(i)))) {
+    while (i < n && (c < 0x2000 ? wordChar[c] === 1 : isWordChar(c))) {
       h = Math.imul(h ^ c, 0x01000193);
-      i++;
+      c = s.charCodeAt(++i);
     }
     const e = lookup(s, start, i, (h ^ (h >>> 16)) >>> 0);
     const o = pool[count];
