@@ -1,4 +1,4 @@
-// npm run bench:collect [-- --json] [-- --sources 1000 --items 50 --hosts 50]
+// npm run bench:collect [-- --json] [-- --sources 1000 --items 50 --hosts 50 --workers 1]
 // Collects N sources × M items from the fixture server (run in its own process,
 // on several ports so the per-host limiter sees several hosts) and prints
 // throughput and peak memory. apiP95Ms stays null here: measuring it needs the
@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import readline from 'node:readline';
-import { HostLimiter, RobotsCache, ROBOTS_TOKEN } from '@tdtt/jobs/collect';
+import { ExtractPool, HostLimiter, RobotsCache, ROBOTS_TOKEN } from '@tdtt/jobs/collect';
 import { collectSource } from '@tdtt/jobs/pipeline';
 import type { CollectStore, CollectedPost } from '@tdtt/jobs/ports';
 
@@ -17,6 +17,8 @@ interface BenchOptions {
   hosts: number;
   /** Sources collected at once (the server's collect concurrency). */
   concurrency: number;
+  /** Extraction worker threads; 0 = extract on the main thread. */
+  workers: number;
 }
 
 export interface CollectBenchResult {
@@ -71,6 +73,7 @@ export async function runCollectBench(o: BenchOptions): Promise<CollectBenchResu
     limiter: new HostLimiter({ perHost: 2, minDelayMs: 0, global: o.concurrency * 2 }),
     retries: 0,
   };
+  const pool = o.workers > 0 ? new ExtractPool({ size: o.workers }) : null;
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -83,7 +86,7 @@ export async function runCollectBench(o: BenchOptions): Promise<CollectBenchResu
       const origin = fixture.origins[i % fixture.origins.length]!;
       await collectSource(
         { id: i + 1, unitId: `u${i + 1}`, kind: 'feed', url: `${origin}/bench/${i + 1}/feed.xml?items=${o.items}`, listing: null, etag: null, lastModified: null, lastContentHash: null },
-        { store, fetch, now: () => new Date(), maxArticles: o.items },
+        { store, fetch, now: () => new Date(), maxArticles: o.items, ...(pool ? { extract: pool.extract } : {}) },
       );
     }
   };
@@ -93,6 +96,7 @@ export async function runCollectBench(o: BenchOptions): Promise<CollectBenchResu
     clearInterval(sampler);
     loop.disable();
     fixture.stop();
+    await pool?.close();
   }
   const seconds = (performance.now() - t0) / 1000;
   peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
@@ -114,13 +118,13 @@ function arg(name: string, dflt: number): number {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const opts = { sources: arg('sources', 1000), items: arg('items', 50), hosts: arg('hosts', 50), concurrency: arg('concurrency', 16) };
+  const opts = { sources: arg('sources', 1000), items: arg('items', 50), hosts: arg('hosts', 50), concurrency: arg('concurrency', 16), workers: arg('workers', 1) };
   const r = await runCollectBench(opts);
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify({ sourcesPerSec: r.sourcesPerSec, postsPerSec: r.postsPerSec, peakRssMB: r.peakRssMB, apiP95Ms: r.apiP95Ms }) + '\n');
   } else {
     const rows: Array<[string, string]> = [
-      ['nguồn × bài', `${opts.sources} × ${opts.items} (${opts.hosts} máy chủ, ${opts.concurrency} nguồn song song)`],
+      ['nguồn × bài', `${opts.sources} × ${opts.items} (${opts.hosts} máy chủ, ${opts.concurrency} nguồn song song, ${opts.workers} luồng trích xuất)`],
       ['thời gian', `${r.seconds} s`],
       ['nguồn/giây (sourcesPerSec)', String(r.sourcesPerSec)],
       ['bài/giây (postsPerSec)', String(r.postsPerSec)],
