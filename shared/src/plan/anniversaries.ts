@@ -19,7 +19,7 @@ export function findAnniversaries(text: string): FoundAnniversary[] {
     if (!from || !to || from.precision !== to.precision) continue;
     const span = Number(to.iso.slice(0, 4)) - Number(from.iso.slice(0, 4));
     if (span <= 0) continue;
-    const before = text.slice(0, m.index);
+    const before = text.slice(Math.max(0, m.index! - 400), m.index); // event names are short; keeps this linear
     const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(')'), before.lastIndexOf('('), before.lastIndexOf('.'));
     const chunk = before.slice(cut + 1);
     const nm = [...chunk.matchAll(/(\d{1,4})\s+năm\s+/gu)].pop();

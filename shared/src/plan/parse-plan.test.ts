@@ -99,7 +99,7 @@ describe('parsePlan property: any text in, no exception out', () => {
         if (r.ok) expect(parsedPlanSchema.safeParse(r.plan).success).toBe(true);
         else expect(r.error).toBeInstanceOf(NotAPlanError);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

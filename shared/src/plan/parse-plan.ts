@@ -156,7 +156,7 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
         text: t.text,
         class: t.class,
         group: t.group,
-        keyphrases: deriveKeyphrases(t.text),
+        keyphrases: deriveKeyphrases(t.text.slice(0, 6000)), // a real theme is far shorter; bounds the cost of junk
         negativePhrases: [],
       })),
     })),
