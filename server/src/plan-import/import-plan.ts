@@ -48,3 +48,19 @@ export async function importPlanDocument(bytes: Uint8Array, filename: string, op
   if (!r.ok) return fail(r.error.code, r.error.message);
   return { ok: true, plan: r.plan, text: doc.text, format: doc.format };
 }
+
+/** HTTP status for a failed import: 413 too large, 415 unreadable/scan/binary, 422 not a plan. */
+export function importErrorStatus(code: ImportErrorCode): 400 | 413 | 415 | 422 {
+  switch (code) {
+    case 'too-large':
+      return 413;
+    case 'not-text':
+    case 'unreadable':
+    case 'scanned-pdf':
+      return 415;
+    case 'empty':
+      return 400;
+    default:
+      return 422;
+  }
+}
