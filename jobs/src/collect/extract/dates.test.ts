@@ -40,6 +40,10 @@ describe('parseVietnameseDate in free text', () => {
     ['Đăng ngày: Thứ Hai, 03/02/2025 - 08:15 | Lượt xem: 120', '2025-02-03T08:15:00+07:00'],
     ['(Tin tức) 15/12/2024 07:00 GMT+7 Sáng nay...', '2024-12-15T07:00:00+07:00'],
     ['Không có ngày nào ở đây 12:30', null],
+    // "Ch…"/"Sá…" starting the next word are not CH/SA (chiều/sáng) markers.
+    ['Thứ Hai, 23/11/2026 - 08:59 Chỉ tiêu tuyển dụng', '2026-11-23T08:59:00+07:00'],
+    ['23/11/2026 08:59 Sáng nay, tại hội trường', '2026-11-23T08:59:00+07:00'],
+    ['23/11/2026 08:59 CH', '2026-11-23T20:59:00+07:00'],
   ];
   it.each(cases)('%j → %s', (text, iso) => {
     expect(parseVietnameseDate(text)?.iso ?? null).toBe(iso);

@@ -54,7 +54,7 @@ const RFC_RE = new RegExp(
 );
 // Vietnamese: optional weekday, dd/mm/yyyy or dd-mm-yyyy, time before or after, optional zone.
 const VN_DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
-const VN_TIME = String.raw`(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*:\s*(\d{2}))?\s*(?:(AM|PM|SA|CH)\b)?`;
+const VN_TIME = String.raw`(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*:\s*(\d{2}))?\s*(?:(AM|PM|SA|CH)(?![\p{L}\p{N}]))?`;
 const VN_DATE_TIME = new RegExp(VN_DATE + String.raw`(?:\s*(?:[-,|–]|lúc|\s)\s*` + VN_TIME + ')?\\s*' + ZONE_RE, 'iu');
 const VN_TIME_DATE = new RegExp(VN_TIME + String.raw`\s*(?:[-,|–]|ngày|\s)\s*` + VN_DATE + '\\s*' + ZONE_RE, 'iu');
 const VN_WORDS = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
