@@ -5,7 +5,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPlanDocument } from '@tdtt/server/plan-import';
+import { importErrorStatus, importPlanDocument } from '@tdtt/server/plan-import';
 import { EXPECT, havePlans, plansDir, PLAN_FILES, readPlan, repoRoot } from './plan-expect';
 
 const NEWS = `Bình Định: Khai mạc Hội chợ thương mại năm 2024
@@ -39,6 +39,8 @@ describe('documents that are not plans get a clear message', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.code).toBe(code);
+      const status = importErrorStatus(r.code);
+      expect(status >= 400 && status < 500).toBe(true);
       expect(r.message).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
     }
   });
