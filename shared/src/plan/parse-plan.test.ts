@@ -175,3 +175,11 @@ describe('parsePlan on a single-anniversary plan with a separate THỜI GIAN sec
     expect(plan).toMatchObject({ signer: 'Lò Văn Thắng', signerTitle: 'TRƯỞNG BAN', issuer: 'Ban Tuyên giáo Huyện ủy', notUnderstood: [] });
   });
 });
+
+describe('parsePlan with a sentence-case title line', () => {
+  it('still finds the document type and title', () => {
+    const r = parsePlan('Kế hoạch\ntuyên truyền năm 2023\nI. Mục đích, yêu cầu\nTuyên truyền.\nII. Nội dung tuyên truyền\n1. Kết quả thực hiện nhiệm vụ chính trị năm 2023.');
+    if (!r.ok) throw r.error;
+    expect([r.plan.kind, r.plan.title, r.plan.phases[0]?.label]).toEqual(['Kế hoạch', 'Tuyên truyền năm 2023', 'Năm 2023']);
+  });
+});

@@ -43,7 +43,9 @@ function isSectionLine(l: Line, promoted: boolean): boolean {
 }
 
 export function layout(lines: Line[]): Layout {
-  const docIdx = lines.findIndex((l, i) => i < 15 && DOC_TYPE.test(l.text) && isUpperHeading(l.text.split(/\s+/).slice(0, 2).join(' ')));
+  const docIdx = lines.findIndex(
+    (l, i) => i < 15 && DOC_TYPE.test(l.text) && (isUpperHeading(l.text.split(/\s+/).slice(0, 2).join(' ')) || /^(?:ke hoach|huong dan|chuong trinh(?: hanh dong)?)$/.test(fold(l.text))),
+  );
   const promoted = !lines.some((l) => parseNumbering(l.text).kind === 'roman');
   const firstSec = lines.findIndex((l, i) => i > docIdx && isSectionLine(l, promoted) && sectionKind(parseNumbering(l.text).rest) !== 'other');
   const bodyStart = firstSec < 0 ? lines.length : firstSec;
