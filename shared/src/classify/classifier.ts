@@ -14,6 +14,8 @@ export interface ClassifierOptions {
   model?: ClassifierModel;
   /** Minimum score for a match (default 1.2). */
   threshold?: number;
+  /** Report themes from this score on instead of the threshold (diagnostics, training); default: threshold. */
+  minScore?: number;
   /** Multiplier for a phrase found in the title (default 2.5). */
   titleWeight?: number;
   /** A match must reach this share of the post's best theme score (default 0.05). */
@@ -21,9 +23,9 @@ export interface ClassifierOptions {
   /** Evidence spans returned per match (default 8). */
   maxEvidence?: number;
   concepts?: readonly Concept[];
-  /** Text evidence spanning fewer characters than this, with none in the headline, is damped (default 100). */
+  /** Text evidence inside one sentence shorter than this, with none in the headline, is damped (default 200). */
   concentrationSpan?: number;
-  /** The damping factor for such concentrated evidence (default 0.75). */
+  /** Damping for such concentrated evidence, which then also stays below the threshold (default 0.6). */
   concentrationFactor?: number;
   /** Damping when a post names only a neighbouring congress/term/legislature number (default 0.3). */
   conflictFactor?: number;
@@ -58,8 +60,9 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const titleWeight = opts.titleWeight ?? 2.5;
   const relativeFloor = opts.relativeFloor ?? 0.05;
-  const concentrated = opts.concentrationSpan ?? 100;
-  const concentratedFactor = opts.concentrationFactor ?? 0.75;
+  const reportFrom = opts.minScore ?? threshold;
+  const concentrated = opts.concentrationSpan ?? 140;
+  const concentratedFactor = opts.concentrationFactor ?? 0.6;
   const conflictFactor = opts.conflictFactor ?? 0.3;
   const maxEvidence = opts.maxEvidence ?? 8;
   const phrases = buildThemePhrases(themes, { stats: opts.stats, concepts: opts.concepts });
@@ -122,6 +125,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   const veto = new Uint8Array(nT);
   const headline = new Uint8Array(nT);
   const own = new Uint8Array(nT);
+  const learned = new Float64Array(nT);
   const conflict = new Uint8Array(nT);
   const lo = new Float64Array(nT);
   const hi = new Float64Array(nT);
@@ -190,6 +194,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     veto.fill(0);
     headline.fill(0);
     own.fill(0);
+    learned.fill(0);
     conflict.fill(0);
     lo.fill(Infinity);
     hi.fill(-Infinity);
@@ -219,7 +224,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
             if (spanEnd[i]! > hi[t]!) hi[t] = spanEnd[i]!;
           }
         } else {
-          score[t]! += e.weight;
+          learned[t]! += e.weight;
           if (e.weight > 0) {
             positive[t] = 1;
             evPattern[t]!.push(p);
@@ -231,16 +236,19 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     let best = 0;
     for (let t = 0; t < nT; t++) {
       // Evidence packed into one sentence and absent from the headline reads as a passing mention.
-      if (!headline[t] && hi[t]! - lo[t]! < concentrated) score[t]! *= concentratedFactor;
+      if (!headline[t] && hi[t]! - lo[t]! < concentrated && !crossesSentence(text, lo[t]!, hi[t]!)) {
+        score[t] = Math.min(score[t]! * concentratedFactor, threshold * 0.9);
+      }
       if (conflict[t] && !own[t]) score[t]! *= conflictFactor;
-      if (positive[t]) score[t]! += bias[t]!;
+      // Staff-trained corrections apply last, so they can overrule the keyphrase heuristics.
+      if (positive[t]) score[t]! += learned[t]! + bias[t]!;
       if (veto[t] || !positive[t]) score[t] = 0;
       if (score[t]! > best) best = score[t]!;
     }
     const out: ThemeMatch[] = [];
     for (let t = 0; t < nT; t++) {
       const s = score[t]!;
-      if (s < threshold || s < relativeFloor * best) continue;
+      if (s <= 0 || s < reportFrom || s < relativeFloor * best) continue;
       out.push({ themeId: themes[t]!.id, score: Math.round(s * 1000) / 1000, evidence: evidenceFor(t, title, text) });
     }
     for (const p of touched) {
@@ -253,4 +261,13 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   }
 
   return { version, classify, phrases };
+}
+
+/** True when a sentence or line ends between two offsets of the text. */
+function crossesSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || ((c === 46 || c === 33 || c === 63 || c === 59) && text.charCodeAt(i + 1) === 32)) return true;
+  }
+  return false;
 }

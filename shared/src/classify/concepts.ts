@@ -18,6 +18,7 @@ export const CONCEPTS: Concept[] = [
       'khơi dậy khát vọng phát triển đất nước phồn vinh, hạnh phúc': 0.8, 'khâu đột phá chiến lược': 0.5,
       'nhiệm vụ trọng tâm': 0.15, 'thành công của Đại hội XIII': 1, 'kết quả Đại hội XIII': 1,
       'học tập, quán triệt': 0.3, 'quán triệt Nghị quyết Đại hội XIII': 1, 'Ban Chấp hành Trung ương khóa XIII': 0.3,
+      'bầu ra Ban Chấp hành Trung ương': 0.5, 'bầu Ban Chấp hành Trung ương': 0.5, 'phiên bế mạc': 0.4, 'phiên khai mạc': 0.4, 'văn kiện': 0.2, 'đưa Nghị quyết Đại hội vào cuộc sống': 0.5, 'theo dõi Đại hội': 0.4, 'Đại hội XIII của Đảng': 0.2,
     },
   },
   {

@@ -50,7 +50,7 @@ export function trainFromDecisions(
   const margin = opts.margin ?? 0.5;
   const maxStep = opts.maxStep ?? 2;
   const epochs = opts.epochs ?? 8;
-  const base = buildClassifier(themes, { ...opts, model: undefined, threshold: 0, relativeFloor: 0 });
+  const base = buildClassifier(themes, { ...opts, model: undefined, threshold, minScore: 0, relativeFloor: 0 });
   const known = new Set(themes.map((t) => t.id));
   const model: ClassifierModel['themes'] = {};
   for (const [id, m] of Object.entries(prev?.themes ?? {})) model[id] = { bias: m.bias, weights: { ...m.weights } };
