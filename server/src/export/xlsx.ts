@@ -24,6 +24,27 @@ const headerStyle: Partial<ExcelJS.Style> = {
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
 };
 
+// Shared style objects: exceljs caches a style id per object, so one object per kind keeps big sheets fast.
+const TITLE: Partial<ExcelJS.Style> = { font: { ...BOLD, size: 14 } };
+const PLAIN: Partial<ExcelJS.Style> = { font: FONT };
+const cellKinds = (font: Partial<ExcelJS.Font>) => ({
+  text: { font, border: BORDER, alignment: { vertical: 'middle' } } as Partial<ExcelJS.Style>,
+  int: { font, border: BORDER, numFmt: '0' } as Partial<ExcelJS.Style>,
+  decimal: { font, border: BORDER, numFmt: '0.0' } as Partial<ExcelJS.Style>,
+});
+const DATA = cellKinds(FONT);
+const TOTAL = cellKinds(BOLD);
+const NAMES = new Map<number, Partial<ExcelJS.Style>>();
+function nameStyle(depth: number): Partial<ExcelJS.Style> {
+  const indent = Math.min(depth, 15);
+  if (!NAMES.has(indent)) NAMES.set(indent, { font: FONT, border: BORDER, alignment: { indent, vertical: 'middle' } });
+  return NAMES.get(indent)!;
+}
+const LINK: Partial<ExcelJS.Style> = { font: { ...FONT, color: { argb: 'FF0563C1' }, underline: true } };
+const DATE: Partial<ExcelJS.Style> = { font: FONT, numFmt: 'dd/mm/yyyy' };
+const WRAP: Partial<ExcelJS.Style> = { font: FONT, alignment: { wrapText: true, vertical: 'top' } };
+const KEY: Partial<ExcelJS.Style> = { font: BOLD };
+
 export function columnLetter(col1: number): string {
   let s = '';
   for (let n = col1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -39,7 +60,7 @@ export async function writeXlsx(data: ExportData): Promise<Buffer> {
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as never);
   wb.creator = 'Theo dõi tuyên truyền';
   wb.created = new Date(data.generatedAt);
   writeTableSheet(wb, buildTable(data));
@@ -60,20 +81,16 @@ function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, g: TableGrid) {
   g.rows.forEach((cells, r) => {
     const row = ws.addRow(cells);
     if (r < 3) {
-      row.getCell(1).font = r === 0 ? { ...BOLD, size: 14 } : FONT;
+      row.getCell(1).style = r === 0 ? TITLE : PLAIN;
       row.height = r === 0 ? 22 : 18;
     } else if (r < g.dataStart) {
       row.height = r === 4 ? 60 : 20;
       for (let c = 1; c <= g.width; c++) row.getCell(c).style = headerStyle;
     } else {
-      const isTotal = r === g.totalsRow;
-      for (let c = 1; c <= g.width; c++) {
-        const cell = row.getCell(c);
-        cell.font = isTotal ? BOLD : FONT;
-        cell.border = BORDER;
-        if (c === 2) cell.alignment = { indent: isTotal ? 0 : Math.min(g.depths[r - g.dataStart] ?? 0, 15), vertical: 'middle' };
-        else if (c > 2) cell.numFmt = decimal.has(c - 1) ? '0.0' : '0';
-      }
+      const s = r === g.totalsRow ? TOTAL : DATA;
+      row.getCell(1).style = s.text;
+      row.getCell(2).style = r === g.totalsRow ? s.text : nameStyle(g.depths[r - g.dataStart] ?? 0);
+      for (let c = 3; c <= g.width; c++) row.getCell(c).style = decimal.has(c - 1) ? s.decimal : s.int;
     }
     // Merges (all in the header rows) must be set before those rows are committed.
     if (r === g.dataStart - 1) for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
@@ -110,9 +127,9 @@ function writePostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: ExportDat
     const themes = [...p.themeIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map((id) => themeTitle.get(id) ?? id);
     const [y, m, d] = p.day.split('-').map(Number) as [number, number, number];
     const row = ws.addRow([i + 1, unitName.get(p.unitId) ?? p.unitId, new Date(Date.UTC(y, m - 1, d)), p.title, { text: p.url, hyperlink: p.url }, themes.join('; '), p.isRepost ? 'Đăng lại' : 'Tự viết']);
-    for (let c = 1; c <= 7; c++) row.getCell(c).font = FONT;
-    row.getCell(3).numFmt = 'dd/mm/yyyy';
-    row.getCell(5).font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
+    for (const c of [1, 2, 4, 6, 7]) row.getCell(c).style = PLAIN;
+    row.getCell(3).style = DATE;
+    row.getCell(5).style = LINK;
     row.commit();
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
@@ -124,13 +141,12 @@ function writeLegendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: ExportDa
   ws.columns = [{ width: 26 }, { width: 24 }, { width: 26 }, { width: 60 }, { width: 12 }, { width: 8 }, { width: 12 }];
   const { facts, themeHeader, themes } = legendRows(data);
   const title = ws.addRow(['CHÚ GIẢI']);
-  title.getCell(1).font = { ...BOLD, size: 14 };
+  title.getCell(1).style = TITLE;
   title.commit();
   for (const [k, v] of facts) {
     const row = ws.addRow([k, v]);
-    row.getCell(1).font = BOLD;
-    row.getCell(2).font = FONT;
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(1).style = KEY;
+    row.getCell(2).style = WRAP;
     row.height = v.length > 90 ? 15 * Math.ceil(v.length / 90) : 15;
     ws.mergeCells(row.number, 2, row.number, 7);
     row.commit();
@@ -141,8 +157,7 @@ function writeLegendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: ExportDa
   head.commit();
   for (const t of themes) {
     const row = ws.addRow(t);
-    for (let c = 1; c <= t.length; c++) row.getCell(c).font = FONT;
-    row.getCell(4).alignment = { wrapText: true };
+    for (let c = 1; c <= t.length; c++) row.getCell(c).style = c === 4 ? WRAP : PLAIN;
     row.commit();
   }
   ws.commit();

@@ -30,7 +30,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
       else {
         const v = cell.value as unknown;
         if (v === null || v === undefined) cells.push(null);
-        else if (typeof v === 'object' && v && 'hyperlink' in v) cells.push(String((v as { text: unknown }).text));
+        else if (typeof v === 'object' && v && 'hyperlink' in v) cells.push(String((v as unknown as { text: unknown }).text));
         else if (v instanceof Date) cells.push(v.toISOString().slice(0, 10));
         else cells.push(v as string | number);
       }

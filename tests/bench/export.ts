@@ -1,0 +1,90 @@
+// npm run bench:export [-- --json] [--size small|full]
+// The monthly coverage table (5,000 units × 60 themes at full size) exported through the real server
+// on the benchmark database; prints seconds (median of 3 after a warm-up) and peak memory.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { loadConfig } from '../../server/src/config';
+import { startServer } from '../../server/src/main';
+import { createAccount } from '../../server/src/auth/accounts';
+import * as q from '../../server/src/db/queries';
+import type { BenchDb } from './generate-db';
+import { parseSize } from './generate-db';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const size = parseSize(argv);
+const say = (m: string) => {
+  if (!json) console.log(m);
+};
+
+// Generated (or found in the cache) in a child process, so this process's peak memory is the export's.
+say(`Cơ sở dữ liệu benchmark (${size})…`);
+const bench = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tests/bench/generate-db.ts'), '--size', size, '--json'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .trim()
+    .split('\n')
+    .pop()!,
+) as BenchDb;
+
+const config = loadConfig(
+  { PORT: '0', DATA_DIR: bench.dataDir, DEMO: 'false', SCHEDULER: 'false', COLLECT_ON_START: 'false', WEB_DIR: path.join(repoRoot, 'web/build') },
+  repoRoot,
+);
+const quiet = console.log;
+if (json) console.log = () => undefined; // the server logs its start
+const server = await startServer(config);
+console.log = quiet;
+
+const USER = 'bench-export';
+const PASSWORD = 'bench-export-password-1';
+if (!(await q.getUserByUsername(server.db, USER))) await createAccount(server.db, { username: USER, displayName: USER, password: PASSWORD, role: 'staff', unitId: null });
+const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: PASSWORD }) });
+if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
+const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
+async function timed(qs: string): Promise<{ seconds: number; bytes: Buffer }> {
+  const t = performance.now();
+  const res = await fetch(`${server.url}/api/export/coverage?plan=${bench.planId}&month=${bench.month}&${qs}`, { headers: { cookie } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) throw new Error(`${qs}: HTTP ${res.status} ${bytes.toString().slice(0, 300)}`);
+  return { seconds: (performance.now() - t) / 1000, bytes };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+await timed('format=xlsx&posts=0'); // warm-up
+const runs: number[] = [];
+let size_ = 0;
+for (let i = 0; i < 3; i++) {
+  const r = await timed('format=xlsx&posts=0');
+  runs.push(r.seconds);
+  size_ = r.bytes.length;
+}
+const csv = await timed('format=csv');
+const grid = parse(csv.bytes.toString('utf8'), { bom: true }) as string[][];
+const units = grid.length - 7; // title, plan, period, three header rows, totals
+const themes = (grid[0]!.length - 7) / 2;
+const full = json ? null : await timed('format=xlsx&posts=1');
+const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+await server.close();
+
+const seconds = Number(median(runs).toFixed(3));
+if (json) {
+  console.log(JSON.stringify({ seconds, peakRssMB, units, themes }));
+} else {
+  const row = (k: string, v: string) => console.log(`${k.padEnd(44)} ${v}`);
+  row('kích thước', `${size} (${bench.posts.toLocaleString('en')} bài)`);
+  row('bảng tháng (đơn vị × chủ đề)', `${units} × ${themes} (${bench.month})`);
+  row('XLSX, chỉ bảng: giây (trung vị của 3)', `${seconds.toFixed(3)}  [${runs.map((r) => r.toFixed(3)).join(', ')}]  ${(size_ / 1e6).toFixed(1)} MB`);
+  row('CSV: giây', csv.seconds.toFixed(3));
+  row('XLSX kèm danh sách bài được tính: giây', `${full!.seconds.toFixed(3)}  ${(full!.bytes.length / 1e6).toFixed(1)} MB`);
+  row('bộ nhớ đỉnh (RSS), MB', String(peakRssMB));
+  row('mục tiêu', `< 2 s: ${seconds < 2 ? 'đạt' : 'CHƯA ĐẠT'}`);
+}
