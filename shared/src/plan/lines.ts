@@ -23,6 +23,7 @@ export interface Prepared {
 
 const SIGNATURE = /^(?:t\/m|tm\.?\s|k\/t|kt\.?\s|q\.\s|nơi nhận|kính gửi|số\s*:?\s*\d|đảng cộng sản việt nam)/iu;
 const PREAMBLE_START = /^(?:Thực hiện|Căn cứ)\s/u;
+const DOC_LINE = /^(?:kế hoạch|hướng dẫn|chương trình(?: hành động)?)$/iu;
 const TERMINAL = /[.;:!?…"”)]\s*$/u;
 
 function isStructural(text: string, prev: Line | undefined): boolean {
@@ -66,6 +67,7 @@ export function prepareLines(text: string): Prepared {
         !isStructural(t, prev) &&
         !isUpperHeading(prev.text) &&
         !SIGNATURE.test(prev.text) &&
+        !DOC_LINE.test(prev.text) &&
         (startsLower(t) || (prev.text.length >= 60 && !TERMINAL.test(prev.text)));
       if (joinable) {
         prev.text = `${prev.text} ${t}`;
