@@ -4,11 +4,8 @@ import { generateDemoWorld } from '../fixtures/demo-world/index';
 
 // The demo world's own campaign plans (written in the style of the real ones) must import
 // through the same parser, giving back what the generator wrote.
-// The seeds and dates the demo world's own tests use (other dates currently make its post generator throw).
-describe.each([
-  [1, '2026-11-23T08:00:00Z'],
-  [7, '2026-11-23T03:00:00Z'],
-])('demo world plans (seed %i, now %s)', (seed, now) => {
+// The seed and date the demo world's own generator test uses.
+describe.each([[1, '2026-11-23T03:00:00Z']])('demo world plans (seed %i, now %s)', (seed, now) => {
   const world = generateDemoWorld({ seed, now: new Date(now) });
 
   for (const key of ['parent', 'child'] as const) {
