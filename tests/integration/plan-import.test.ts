@@ -33,6 +33,7 @@ describe('documents that are not plans get a clear message', () => {
     ['junk named .docx', () => seededBytes(4096, 3), 'rac.docx', 'unreadable'],
     ['junk named .pdf', () => seededBytes(4096, 5), 'rac.pdf', 'unreadable'],
     ['a zip that is not a Word file', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...seededBytes(200)]), 'x.docx', 'unreadable'],
+    ['an old Word 97-2003 file', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...seededBytes(500)]), 'kh.doc', 'unsupported-format'],
   ];
   it.each(cases)('%s', async (_name, bytes, filename, code) => {
     const r = await importPlanDocument(bytes(), filename);
@@ -52,6 +53,11 @@ describe.skipIf(!havePlans)('text encodings', () => {
     const r = await importPlanDocument(bytes, '001.txt');
     if (!r.ok) throw new Error(r.message);
     EXPECT['001'](r.plan);
+  });
+  it('reads UTF-16 without a BOM', async () => {
+    const r = await importPlanDocument(iconv.encode(readPlan('002'), 'utf16le'), '002.txt');
+    if (!r.ok) throw new Error(r.message);
+    EXPECT['002'](r.plan);
   });
   it('falls back to windows-1258 (decomposed tone marks)', async () => {
     // As Windows-1258 files are written: vowel letters precomposed, tone marks as combining characters.

@@ -4,7 +4,7 @@ import { parsePlan, type NamedEvent } from '@tdtt/shared/plan';
 import { docxText, pdfText, sniffFormat, type DocFormat } from './extract';
 import { decodeText } from './decode';
 
-export type ImportErrorCode = 'too-large' | 'empty' | 'not-text' | 'not-a-plan' | 'parse-failed' | 'scanned-pdf' | 'unreadable';
+export type ImportErrorCode = 'too-large' | 'empty' | 'not-text' | 'not-a-plan' | 'parse-failed' | 'scanned-pdf' | 'unreadable' | 'unsupported-format';
 
 export type ImportFailure = { ok: false; code: ImportErrorCode; message: string };
 export type ImportResult = { ok: true; plan: ParsedPlan; text: string; format: DocFormat } | ImportFailure;
@@ -21,6 +21,8 @@ const fail = (code: ImportErrorCode, message: string): ImportFailure => ({ ok: f
 
 export async function documentText(bytes: Uint8Array, filename: string): Promise<{ ok: true; text: string; format: DocFormat } | ImportFailure> {
   const format = sniffFormat(bytes, filename);
+  if (format === 'doc' || format === 'rtf')
+    return fail('unsupported-format', `Chưa đọc được tệp ${format === 'doc' ? 'Word 97-2003 (.doc)' : 'RTF'}: hãy lưu lại thành .docx hoặc PDF, hoặc dán nội dung văn bản.`);
   try {
     if (format === 'pdf') {
       const text = await pdfText(bytes);
@@ -57,6 +59,7 @@ export function importErrorStatus(code: ImportErrorCode): 400 | 413 | 415 | 422 
     case 'not-text':
     case 'unreadable':
     case 'scanned-pdf':
+    case 'unsupported-format':
       return 415;
     case 'empty':
       return 400;
