@@ -81,6 +81,10 @@ const STAT_LABEL: Record<string, string> = {
   errors: 'lỗi',
   themes: 'chủ đề',
   rows: 'dòng',
+  plans: 'kế hoạch',
+  scores: 'điểm',
+  matched: 'bài khớp',
+  modelVersion: 'phiên bản mô hình',
 };
 
 /** A job-run stats key in Vietnamese; unknown keys are shown as they come. */
