@@ -55,6 +55,7 @@ interface Entry {
 const ENGINE = 'kp1';
 export const DEFAULT_THRESHOLD = 1.2;
 const MAX_SPANS = 3;
+const STRONG_WEIGHT = 0.3;
 
 export function buildClassifier(themes: readonly ClassifierTheme[], opts: ClassifierOptions = {}): Classifier {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
@@ -217,7 +218,8 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
           evPattern[t]!.push(p);
           evWeight[t]!.push(e.weight * presence);
           if (tc > 0 || headlineHit[p]) headline[t] = 1;
-          for (let k = 0; k < spanN[p]!; k++) {
+          // Only phrases that say something on their own locate the theme in the text.
+          for (let k = 0; k < spanN[p]! && e.weight >= STRONG_WEIGHT; k++) {
             const i = p * MAX_SPANS + k;
             if (spanTitle[i]) continue;
             if (spanStart[i]! < lo[t]!) lo[t] = spanStart[i]!;
@@ -236,7 +238,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     let best = 0;
     for (let t = 0; t < nT; t++) {
       // Evidence packed into one sentence and absent from the headline reads as a passing mention.
-      if (!headline[t] && hi[t]! - lo[t]! < concentrated && !crossesSentence(text, lo[t]!, hi[t]!)) {
+      if (!headline[t] && (hi[t]! < lo[t]! || (hi[t]! - lo[t]! < concentrated && isAside(text, lo[t]!, hi[t]!)))) {
         score[t] = Math.min(score[t]! * concentratedFactor, threshold * 0.9);
       }
       if (conflict[t] && !own[t]) score[t]! *= conflictFactor;
@@ -263,11 +265,26 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   return { version, classify, phrases };
 }
 
-/** True when a sentence or line ends between two offsets of the text. */
-function crossesSentence(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || ((c === 46 || c === 33 || c === 63 || c === 59) && text.charCodeAt(i + 1) === 32)) return true;
-  }
-  return false;
+const isStop = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 10 || ((c === 46 || c === 33 || c === 63 || c === 59) && text.charCodeAt(i + 1) === 32);
+};
+
+/**
+ * Evidence inside one sentence that is not the lead of a longer paragraph: the shape of a
+ * passing mention ("… Đây là công trình chào mừng Đại hội …"). A paragraph's lead sentence
+ * ("Sáng 3/2, tỉnh tổ chức lễ kỷ niệm …") states its subject, so it is not an aside.
+ */
+function isAside(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i++) if (isStop(text, i)) return false;
+  let i = from - 1;
+  while (i >= 0 && !isStop(text, i)) i--;
+  const lead = i < 0 || text.charCodeAt(i) === 10;
+  if (!lead) return true;
+  let j = to;
+  while (j < text.length && !isStop(text, j)) j++;
+  // The paragraph goes on after this sentence: it is a lead, not a one-line aside.
+  let k = j + 1;
+  while (k < text.length && text.charCodeAt(k) !== 10) k++;
+  return k - j < 60;
 }

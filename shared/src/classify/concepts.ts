@@ -69,7 +69,7 @@ export const CONCEPTS: Concept[] = [
     triggers: ['làm theo tư tưởng'],
     phrases: {
       'học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh': 1.4, 'làm theo tư tưởng, đạo đức, phong cách': 1.0,
-      'tư tưởng, đạo đức, phong cách Hồ Chí Minh': 0.8, 'làm theo gương Bác': 1.0, 'làm theo Bác': 1.0,
+      'tư tưởng, đạo đức, phong cách Hồ Chí Minh': 0.8, 'làm theo gương Bác': 1.0, 'làm theo lời Bác': 1.0, 'làm theo Bác': 1.0,
       'Chỉ thị 05-CT/TW': 1.0, 'Chỉ thị 05': 1.0, 'chuyên đề năm': 0.6, 'chuyên đề toàn khóa': 0.6,
       'tấm gương': 0.25, 'gương sáng': 0.3, 'đạo đức Hồ Chí Minh': 0.6, 'phong cách Hồ Chí Minh': 0.6,
       'tư tưởng Hồ Chí Minh': 0.4, 'Kết luận 01-KL/TW': 0.8, 'Kết luận 01': 0.6, 'lời Bác dạy': 0.5,
@@ -132,7 +132,7 @@ export const CONCEPTS: Concept[] = [
     id: 'ky-niem',
     triggers: ['kỷ niệm các ngày lễ', 'sự kiện lịch sử'],
     phrases: {
-      'kỷ niệm': 0.3, 'lễ kỷ niệm': 0.8, 'mít tinh kỷ niệm': 1.0, 'năm Ngày thành lập': 0.7, 'năm Ngày sinh': 0.7,
+      'kỷ niệm': 0.2, 'lễ kỷ niệm': 0.4, 'mít tinh kỷ niệm': 1.0, 'năm Ngày thành lập': 0.4, 'năm Ngày thành lập Đảng': 0.6, 'Ngày thành lập tỉnh': 0.6, 'năm Ngày sinh': 0.7,
       'năm Ngày giải phóng': 0.8, 'giải phóng miền Nam, thống nhất đất nước': 0.9, 'Quốc khánh': 0.7,
       'Cách mạng Tháng Tám': 0.7, 'năm Ngày truyền thống': 0.7, 'năm Ngày Thương binh - Liệt sĩ': 0.8,
       'Ngày Thương binh - Liệt sĩ': 0.6, 'Ngày Báo chí cách mạng Việt Nam': 0.7, 'năm chiến thắng': 0.7,
@@ -186,7 +186,7 @@ export const CONCEPTS: Concept[] = [
       'thời cơ, thách thức': 0.4, 'trách nhiệm lịch sử': 0.5, 'mục tiêu 100 năm': 0.5, 'tầm nhìn đến năm 2045': 0.4,
       'nước phát triển, thu nhập cao': 0.6, 'người cầm lái': 0.6, 'kỷ nguyên phát triển': 0.7, 'kỷ nguyên': 0.3,
       'dấu mốc lịch sử': 0.3, 'khát vọng': 0.15,
-      '100 năm thành lập nước': 0.6, '100 năm thành lập Đảng': 0.3, 'tự lực, tự cường': 0.4, 'điểm nghẽn': 0.5, 'bước vào kỷ nguyên mới': 0.6, 'thời cơ lịch sử': 0.6, 'năng lực cầm quyền': 0.4, 'kỷ nguyên thịnh vượng': 0.8,
+      '100 năm thành lập nước': 0.6, '100 năm thành lập Đảng': 0.3, 'tự lực, tự cường': 0.4, 'điểm nghẽn': 0.25, 'bước vào kỷ nguyên mới': 0.6, 'thời cơ lịch sử': 0.6, 'năng lực cầm quyền': 0.4, 'kỷ nguyên thịnh vượng': 0.8,
     },
   },
   {

@@ -81,7 +81,7 @@ function rawPhrases(theme: ClassifierTheme, concepts: readonly Concept[]): { phr
     for (const r of namedReferences(theme.text)) add(r, /\d/.test(r) && /\//.test(r) ? 1.0 : 0.7, 'reference');
     for (const q of quotedPhrases(theme.text)) if (q.split(' ').length <= 14) add(q, 1.0, 'quote');
     for (const [g] of salientNgrams(theme.text)) {
-      if (!GENERIC.has(g)) add(g, g.split(' ').length >= 3 ? 0.3 : 0.2, 'ngram', true);
+      if (!GENERIC.has(g)) add(g, g.split(' ').length >= 3 ? 0.25 : 0.1, 'ngram', true);
     }
   }
   return { phrases: out, negatives };
