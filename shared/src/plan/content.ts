@@ -40,12 +40,12 @@ export function phaseLabel(heading: string): string {
   return stripEndPunct(heading.replace(/,?\s*(?:tập trung|tuyên truyền các nội dung|tuyên truyền những nội dung|cần tập trung|với các nội dung|gồm các nội dung).*$/iu, ''));
 }
 
+/** "Nội dung tuyên truyền trọng tâm" / "… thường xuyên" headings; not a group that merely names "nhiệm vụ trọng tâm". */
 function classOf(heading: string): 'core' | 'regular' | null {
-  const f = fold(heading);
-  if (f.length > 90) return null;
-  if (/trong tam|trong diem|chu yeu/.test(f)) return 'core';
-  if (/thuong xuyen/.test(f)) return 'regular';
-  return null;
+  const f = stripEndPunct(fold(heading));
+  const m = /^(?:(?:cac|nhung)\s+)?(?:(?:noi dung|chu de|van de)(?:\s+tuyen truyen)?\s+)?(trong tam|trong diem|chu yeu|thuong xuyen)(?:\s+(?:can tuyen truyen|tuyen truyen))?$/.exec(f);
+  if (!m) return null;
+  return m[1] === 'thuong xuyen' ? 'regular' : 'core';
 }
 
 function isContainer(heading: string): boolean {
@@ -111,7 +111,8 @@ export function parseContent(nodes: Node[], ctx: PeriodContext, fallback: () => 
         forms.push(...parseForms(n.children, used, notes));
         continue;
       }
-      if (hasKids || /:\s*$/.test(heading)) {
+      const colon = heading.indexOf(':');
+      if (hasKids || /:\s*$/.test(heading) || (colon > 0 && colon < 120)) {
         const phase = asPhase(heading, ctx);
         if (phase) {
           phases.push(phase);

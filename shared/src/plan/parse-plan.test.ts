@@ -183,3 +183,26 @@ describe('parsePlan with a sentence-case title line', () => {
     expect([r.plan.kind, r.plan.title, r.plan.phases[0]?.label]).toEqual(['Kế hoạch', 'Tuyên truyền năm 2023', 'Năm 2023']);
   });
 });
+
+describe('parsePlan with phases given inline on bullets', () => {
+  it('makes each "- <period>: <content>" a phase holding its content', () => {
+    const r = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'tuyên truyền bầu cử',
+        'Thực hiện Kế hoạch số 12-KH/TU ngày 01/3/2021 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:',
+        'I. MỤC ĐÍCH, YÊU CẦU',
+        'Tuyên truyền sâu rộng.',
+        'II. NỘI DUNG TUYÊN TRUYỀN',
+        '1. Các nhiệm vụ trọng tâm của huyện',
+        '- Trước ngày bầu cử đại biểu Quốc hội khóa XV: tuyên truyền ý nghĩa cuộc bầu cử, quyền và nghĩa vụ của cử tri.',
+        '- Sau bầu cử đại biểu Quốc hội khóa XV đến hết năm 2021: tuyên truyền kết quả cuộc bầu cử.',
+      ].join('\n'),
+    );
+    if (!r.ok) throw r.error;
+    expect(r.plan.phases.map((p) => [p.startsOn, p.endsOn, p.themes.map((t) => [t.title, t.class])])).toEqual([
+      ['2021-03-01', '2021-05-22', [['tuyên truyền ý nghĩa cuộc bầu cử, quyền và nghĩa vụ của cử tri', null]]],
+      ['2021-05-24', '2021-12-31', [['tuyên truyền kết quả cuộc bầu cử', null]]],
+    ]);
+  });
+});
