@@ -1,7 +1,6 @@
 // Document bytes → plain text, by format (sniffed from the bytes first, the file name second).
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { decodeText } from './decode';
 import { docxHtmlToText } from './docx-html';
 
 export type DocFormat = 'pdf' | 'docx' | 'txt' | 'doc' | 'rtf';
