@@ -19,8 +19,9 @@ export function parseHeader(lines: Line[], used: Set<Line>): Header {
   for (const l of lines) {
     const t = l.text;
     const d = DATE_LINE.exec(t);
-    if (!issuedOn && d && t.length < 80) {
-      issuedOn = parseDayDate(`${d[1]}/${d[2]}/${d[3]}`);
+    const dn = /ngày\s+(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/iu.exec(t);
+    if (!issuedOn && (d || dn) && t.length < 80 && !/^số\b/iu.test(t)) {
+      issuedOn = d ? parseDayDate(`${d[1]}/${d[2]}/${d[3]}`) : parseDayDate(dn![1]!);
       used.add(l);
       continue;
     }

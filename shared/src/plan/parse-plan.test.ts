@@ -206,3 +206,14 @@ describe('parsePlan with phases given inline on bullets', () => {
     ]);
   });
 });
+
+describe('parsePlan header dates', () => {
+  it.each([
+    ['Kon Tum, ngày 15 tháng 6 năm 2021', '2021-06-15'],
+    ['Kon Tum, ngày 15/6/2021', '2021-06-15'],
+  ])('%s', (line, iso) => {
+    const r = parsePlan(`TỈNH ỦY KON TUM\n${line}\nKẾ HOẠCH\ntuyên truyền\nI. MỤC ĐÍCH, YÊU CẦU\nTuyên truyền.\nII. NỘI DUNG\n1. Từ nay đến hết năm 2021:\n- Kết quả Đại hội XIII.`);
+    if (!r.ok) throw r.error;
+    expect([r.plan.issuedOn, r.plan.phases[0]?.startsOn, r.plan.phases[0]?.flags]).toEqual([iso, iso, []]);
+  });
+});
