@@ -65,12 +65,13 @@ describe.skipIf(!chromiumAvailable())('report page and export button', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('report-toolbar').isVisible()).toBe(false);
     expect(await page.getByTestId('report-block').count()).toBe(5);
-    const overflow = await page.evaluate(() => ({
+    // Run in the page (a string, as tests compile without the DOM library).
+    const overflow = (await page.evaluate(`({
       doc: document.documentElement.scrollWidth,
       tables: [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().right),
       // Cells whose content does not fit (cut or spilling over the neighbour when printed).
       cut: [...document.querySelectorAll('td, th')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
-    }));
+    })`)) as { doc: number; tables: number[]; cut: string[] };
     expect(overflow.cut).toEqual([]);
     expect(overflow.doc).toBeLessThanOrEqual(PRINT_WIDTH);
     for (const right of overflow.tables) expect(right).toBeLessThanOrEqual(PRINT_WIDTH);
