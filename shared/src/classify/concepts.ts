@@ -87,7 +87,7 @@ export const CONCEPTS: Concept[] = [
       'phản bác': 0.5, 'thông tin xấu, độc': 0.6, 'tin giả': 0.4, 'đấu tranh phản bác': 0.8, 'phần tử phản động': 0.6,
       'phản động': 0.4, 'lực lượng 47': 0.8, 'an ninh tư tưởng': 0.5, 'không gian mạng': 0.3, 'mạng xã hội': 0.15,
       'chủ nghĩa Mác - Lênin': 0.3,
-      'thông tin sai lệch': 0.4, 'âm mưu, thủ đoạn': 0.5, 'bảo vệ Đảng': 0.4, 'chống phá': 0.5,
+      'thông tin sai lệch': 0.4, 'luận điệu sai trái': 0.8, 'vu khống': 0.4, 'kích động': 0.3, 'chống đối': 0.3, 'lợi dụng tôn giáo': 0.5, 'lợi dụng vấn đề dân tộc, tôn giáo': 0.6, 'nhà nước riêng': 0.5, 'âm mưu': 0.3, 'âm mưu, thủ đoạn': 0.5, 'bảo vệ Đảng': 0.4, 'chống phá': 0.5,
     },
   },
   {
@@ -195,10 +195,10 @@ export const CONCEPTS: Concept[] = [
     phrases: {
       'chuyển đổi số': 0.8, 'chuyển đổi xanh': 0.8, 'đổi mới sáng tạo': 0.6, 'khoa học, công nghệ': 0.4,
       'Nghị quyết 57-NQ/TW': 1.0, 'Nghị quyết 57': 1.0, 'chính quyền số': 0.7, 'kinh tế số': 0.7, 'xã hội số': 0.6,
-      'dịch vụ công trực tuyến': 0.6, 'công dân số': 0.6, 'Đề án 06': 0.6, 'thanh toán không dùng tiền mặt': 0.5,
+      'dịch vụ công trực tuyến': 0.4, 'công dân số': 0.6, 'Đề án 06': 0.6, 'thanh toán không dùng tiền mặt': 0.5,
       'nền tảng số': 0.6, 'dữ liệu số': 0.5, 'trí tuệ nhân tạo': 0.5, 'cơ sở dữ liệu': 0.4, 'kỹ năng số': 0.6,
       'tổ công nghệ số cộng đồng': 1.0, 'năng lượng tái tạo': 0.4, 'phát triển xanh': 0.5, 'số hóa': 0.5,
-      'bình dân học vụ số': 1.0, 'ứng dụng công nghệ thông tin': 0.4, 'VNeID': 0.6, 'định danh điện tử': 0.6,
+      'bình dân học vụ số': 1.0, 'ứng dụng công nghệ thông tin': 0.4, 'VNeID': 0.4, 'định danh điện tử': 0.4,
       'điện mặt trời': 0.4, 'phát thải': 0.4, 'tái chế': 0.3, 'sản xuất xanh': 0.6, 'kinh tế tuần hoàn': 0.6, 'tăng trưởng xanh': 0.6, 'thương mại điện tử': 0.5, 'điện thoại thông minh': 0.3, 'nông nghiệp thông minh': 0.5, 'đô thị thông minh': 0.5,
       'chữ ký số': 0.5, 'hồ sơ điện tử': 0.3, 'dữ liệu dân cư': 0.4, 'chuyển đổi năng lượng': 0.5,
     },
