@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, HostLimiter, RobotsCache, ROBOTS_TOKEN, fetchResource, type FetchOptions } from '@tdtt/jobs/collect';
-import { startHostileServer, type HostileServer } from '../fixtures/hostile-server';
+import { startHostileServer, startSelfSignedServer, type HostileServer } from '../fixtures/hostile-server';
 
 // fetchResource against a real misbehaving server on 127.0.0.1. Short
 // timeouts keep the slow cases fast.
@@ -55,6 +55,17 @@ describe('fetchResource failures are typed', () => {
   it('loopback is refused without the allowlist', async () => {
     const r = await fetchResource(srv.url('/healthy/feed.xml'), opts({ allowPrivate: [] }));
     expect(r).toMatchObject({ kind: 'private-address' });
+  });
+
+  it('an untrusted certificate is a tls error', async () => {
+    const tls = await startSelfSignedServer();
+    try {
+      const r = await fetchResource(tls.origin + '/feed.xml', opts({ retries: 0 }));
+      expect(r).toBeInstanceOf(FetchError);
+      expect(r).toMatchObject({ kind: 'tls' });
+    } finally {
+      await tls.close();
+    }
   });
 
   it('bad URLs are typed, not thrown', async () => {
