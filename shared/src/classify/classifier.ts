@@ -5,6 +5,7 @@ import type { Concept } from './concepts';
 import type { CorpusStats } from './corpus';
 import { hashString, type ClassifierModel } from './model';
 import { buildThemePhrases, type ThemePhrases } from './phrases';
+import { isAside } from './sentences';
 import { DEFAULT_ZONE_FACTORS, factorAt, textZones, type Zone, type ZoneFactors } from './zones';
 
 export interface ClassifierOptions {
@@ -184,6 +185,28 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     return ev;
   }
 
+  /** Separate places in the text where strong phrases of theme t occur (nested phrases count once). */
+  function strongRegions(t: number): number {
+    const spansOf: [number, number][] = [];
+    const ps = evPattern[t]!;
+    for (let o = 0; o < ps.length; o++) {
+      if (evWeight[t]![o]! < STRONG_WEIGHT) continue;
+      const p = ps[o]!;
+      for (let k = 0; k < spanN[p]!; k++) {
+        const i = p * MAX_SPANS + k;
+        if (!spanTitle[i]) spansOf.push([spanStart[i]!, spanEnd[i]!]);
+      }
+    }
+    spansOf.sort((a, b) => a[0] - b[0]);
+    let regions = 0;
+    let end = -1;
+    for (const [a, b] of spansOf) {
+      if (a > end + 1) regions++;
+      if (b > end) end = b;
+    }
+    return regions;
+  }
+
   function classify(post: PostInput): ThemeMatch[] {
     const touched: number[] = [];
     const title = post.title ?? '';
@@ -238,7 +261,11 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     let best = 0;
     for (let t = 0; t < nT; t++) {
       // Evidence packed into one sentence and absent from the headline reads as a passing mention.
-      if (!headline[t] && (hi[t]! < lo[t]! || (hi[t]! - lo[t]! < concentrated && isAside(text, lo[t]!, hi[t]!)))) {
+      const passing =
+        hi[t]! < lo[t]! ||
+        (hi[t]! - lo[t]! < concentrated && isAside(text, lo[t]!, hi[t]!)) ||
+        (score[t]! < 2 * threshold && strongRegions(t) === 1);
+      if (!headline[t] && passing) {
         score[t] = Math.min(score[t]! * concentratedFactor, threshold * 0.9);
       }
       if (conflict[t] && !own[t]) score[t]! *= conflictFactor;
@@ -263,28 +290,4 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   }
 
   return { version, classify, phrases };
-}
-
-const isStop = (text: string, i: number) => {
-  const c = text.charCodeAt(i);
-  return c === 10 || ((c === 46 || c === 33 || c === 63 || c === 59) && text.charCodeAt(i + 1) === 32);
-};
-
-/**
- * Evidence inside one sentence that is not the lead of a longer paragraph: the shape of a
- * passing mention ("… Đây là công trình chào mừng Đại hội …"). A paragraph's lead sentence
- * ("Sáng 3/2, tỉnh tổ chức lễ kỷ niệm …") states its subject, so it is not an aside.
- */
-function isAside(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to - 1; i++) if (isStop(text, i)) return false;
-  let i = from - 1;
-  while (i >= 0 && !isStop(text, i)) i--;
-  const lead = i < 0 || text.charCodeAt(i) === 10;
-  if (!lead) return true;
-  let j = to;
-  while (j < text.length && !isStop(text, j)) j++;
-  // The paragraph goes on after this sentence: it is a lead, not a one-line aside.
-  let k = j + 1;
-  while (k < text.length && text.charCodeAt(k) !== 10) k++;
-  return k - j < 60;
 }

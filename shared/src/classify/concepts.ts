@@ -173,7 +173,7 @@ export const CONCEPTS: Concept[] = [
     phrases: {
       'năm đổi mới': 0.8, '40 năm đổi mới': 1.2, 'cơ đồ, tiềm lực, vị thế': 1.2, 'cơ đồ': 0.6, 'tiềm lực': 0.3,
       'vị thế và uy tín quốc tế': 0.8, 'vị thế, uy tín quốc tế': 0.8, 'uy tín quốc tế': 0.5, 'công cuộc đổi mới': 0.6,
-      'thành tựu': 0.15, 'thành tựu to lớn': 0.4, 'chưa bao giờ có được cơ đồ': 1.2, 'sự nghiệp đổi mới': 0.5,
+      'thành tựu': 0.15, 'thành tựu to lớn': 0.4, 'chưa bao giờ có được cơ đồ': 1.2, 'sự nghiệp đổi mới': 0.5, 'đường lối đổi mới': 0.5,
       'từ một nước nghèo': 0.4, 'bị bao vây cấm vận': 0.5, 'năm 1986': 0.5, 'Đại hội VI': 0.6,
       'cơ chế tập trung quan liêu, bao cấp': 0.8, 'kinh tế thị trường định hướng xã hội chủ nghĩa': 0.4, 'bốn thập niên': 0.5, 'gần 40 năm': 0.6, 'bài học kinh nghiệm': 0.2,
     },
