@@ -19,6 +19,7 @@ const CASES: Expect[] = [
   { path: '/sitemap.xml', kind: 'sitemap', posts: 5 },
   { path: '/sitemap-index.xml', kind: 'sitemap', posts: 5 },
   { path: '/listing/1.html', kind: 'listing', listing: { item: '.news-list a.title', next: '.pager a.next' }, posts: 6 },
+  { path: '/archive/feed.xml', posts: 6 },
   { path: '/cp1258-feed.xml', posts: 1 },
   { path: '/utf16-feed.xml', posts: 1 },
   { path: '/dates-feed.xml', posts: 5 },

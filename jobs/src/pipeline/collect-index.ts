@@ -102,6 +102,37 @@ function urlsetItems(entries: SitemapEntry[], ctx: IndexContext): IndexItem[] {
     .map((e) => ({ url: e.url, guid: null, title: e.title, published: e.published, contentHtml: null }));
 }
 
+/** A feed and, for backfill, its archive pages while they bring new, recent items. */
+async function readFeed(sourceId: number, text: string, url: string, ctx: IndexContext, issues: CollectIssue[]): Promise<IndexItem[]> {
+  const items: IndexItem[] = [];
+  const seenPages = new Set<string>([url]);
+  for (let page = 1; ; page++) {
+    let feed: Awaited<ReturnType<typeof parseFeed>>;
+    try {
+      feed = await parseFeed(text, url);
+    } catch (e) {
+      if (page === 1 || !(e instanceof ParseError)) throw e; // a broken archive page only ends the backfill
+      issues.push({ url, kind: e.kind, message: e.message });
+      break;
+    }
+    const recent = feed.items.filter((i) => withinHorizon(i.published, ctx));
+    items.push(...recent.map((i) => ({ url: i.url!, guid: i.guid, title: i.title || null, published: i.published, contentHtml: i.contentHtml })));
+    if (feed.dropped.noLink) issues.push({ url, kind: 'item-without-link', message: `${feed.dropped.noLink} mục không có liên kết bài viết, đã bỏ qua` });
+    if (feed.dropped.duplicate) issues.push({ url, kind: 'duplicate-item', message: `${feed.dropped.duplicate} mục trùng GUID/liên kết, đã gộp` });
+    const fresh = recent.some((i) => !ctx.known.has(canonicalizeUrl(i.url!) ?? i.url!));
+    if (!feed.next || !fresh || recent.length < feed.items.length || page >= ctx.maxPages || seenPages.has(feed.next)) break;
+    seenPages.add(feed.next);
+    const r = await trackedFetch(sourceId, feed.next, { ...ctx.fetch, etag: null, lastModified: null }, ctx.record);
+    if (r instanceof FetchError) {
+      issues.push({ url: feed.next, kind: r.kind, message: r.message });
+      break;
+    }
+    url = r.url;
+    text = documentText(r);
+  }
+  return items;
+}
+
 async function readListing(source: Pick<SourceRecord, 'id' | 'listing'>, first: FetchResult, ctx: IndexContext, issues: CollectIssue[]): Promise<IndexItem[]> {
   const selectors = source.listing ?? DEFAULT_LISTING_SELECTORS;
   const items: IndexItem[] = [];
@@ -149,12 +180,7 @@ export async function readIndex(
   const issues: CollectIssue[] = [];
   let items: IndexItem[];
   if (kind === 'feed') {
-    const feed = await parseFeed(text, r.url);
-    items = feed.items
-      .filter((i) => withinHorizon(i.published, ctx))
-      .map((i) => ({ url: i.url!, guid: i.guid, title: i.title || null, published: i.published, contentHtml: i.contentHtml }));
-    if (feed.dropped.noLink) issues.push({ url: r.url, kind: 'item-without-link', message: `${feed.dropped.noLink} mục không có liên kết bài viết, đã bỏ qua` });
-    if (feed.dropped.duplicate) issues.push({ url: r.url, kind: 'duplicate-item', message: `${feed.dropped.duplicate} mục trùng GUID/liên kết, đã gộp` });
+    items = await readFeed(source.id, text, r.url, ctx, issues);
   } else if (kind === 'sitemap') {
     items = await readSitemap(source.id, text, r.url, ctx, issues);
   } else if (kind === 'listing') {

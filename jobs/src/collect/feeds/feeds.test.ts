@@ -18,6 +18,7 @@ describe('parseFeed golden files', () => {
     ['control-chars.xml', 'https://a.gov.vn/rss'],
     ['messy-items.xml', 'https://b.gov.vn/rss.xml'],
     ['empty.xml', 'https://d.gov.vn/rss'],
+    ['archive.xml', 'https://xa.gov.vn/rss'],
   ];
   it.each(cases)('%s', async (file, feedUrl) => {
     const feed = await parseFeed(read(file), feedUrl);

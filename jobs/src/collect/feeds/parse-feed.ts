@@ -22,6 +22,20 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** Items dropped: no link at all, or a duplicate GUID/URL. */
   dropped: { noLink: number; duplicate: number };
+  /** Older entries: RFC 5005 prev-archive or a paged feed's rel="next". */
+  next: string | null;
+}
+
+/** rel="prev-archive" (RFC 5005) or rel="next" on the feed itself, not on entries. */
+function archiveLink(xml: string, base: string): string | null {
+  const head = xml.split(/<(?:item|entry)[\s>]/)[0] ?? '';
+  const links = [...head.matchAll(/<(?:atom:)?link\b[^>]*>/gi)].map((m) => m[0]);
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1] ?? null;
+  for (const rel of ['prev-archive', 'next']) {
+    const tag = links.find((t) => attr(t, 'rel') === rel);
+    if (tag) return absolute(attr(tag, 'href'), base);
+  }
+  return null;
 }
 
 type RawItem = Parser.Item & { [k: string]: unknown };
@@ -99,5 +113,6 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
       contentHtml: str(it.contentEncoded) ?? str(it.content) ?? null,
     });
   }
-  return { format: formatOf(xml), title: (str(raw.title) ?? '').normalize('NFC'), link, items, dropped };
+  const next = archiveLink(xml, feedUrl);
+  return { format: formatOf(xml), title: (str(raw.title) ?? '').normalize('NFC'), link, items, dropped, next: next === feedUrl ? null : next };
 }
