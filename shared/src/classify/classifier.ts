@@ -262,9 +262,10 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     for (let t = 0; t < nT; t++) {
       // Evidence packed into one sentence and absent from the headline reads as a passing mention.
       const passing =
-        hi[t]! < lo[t]! ||
+        score[t]! >= threshold * 0.5 &&
+        (hi[t]! < lo[t]! ||
         (hi[t]! - lo[t]! < concentrated && isAside(text, lo[t]!, hi[t]!)) ||
-        (score[t]! < 2 * threshold && strongRegions(t) === 1);
+          (score[t]! < 2 * threshold && strongRegions(t) === 1));
       if (!headline[t] && passing) {
         score[t] = Math.min(score[t]! * concentratedFactor, threshold * 0.9);
       }
