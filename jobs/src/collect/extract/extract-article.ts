@@ -51,6 +51,16 @@ function canonicalOf(doc: Document, url: string): string {
   }
 }
 
+const CONTENT_SELECTORS = '[itemprop="articleBody"], article, .noidung, .content, .detail, #content, main';
+
+function fallbackContent(doc: Document): string {
+  for (const el of doc.querySelectorAll(CONTENT_SELECTORS)) {
+    el.querySelectorAll('script, style, nav, aside, form').forEach((x: { remove(): void }) => x.remove());
+    if ((el.textContent ?? '').trim().length >= 40) return el.innerHTML;
+  }
+  return '';
+}
+
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
 
 type Document = ReturnType<typeof parseHTML>['document'];
@@ -72,7 +82,8 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   } catch {
     article = null;
   }
-  const contentHtml = article?.content ?? '';
+  // Readability gives up on short pages; a marked-up content block is the next best thing.
+  const contentHtml = article?.content || fallbackContent(document);
   const text = contentHtml ? htmlToText(contentHtml) : '';
   const title = clean(input.hint?.title) || metaTitle || clean(article?.title) || pageTitle;
   const pub = choosePublished(input.hint?.published ?? null, candidates, {

@@ -15,6 +15,7 @@ describe('extractArticle golden files', () => {
     ['article-jsonld-time.html', 'https://xa.gov.vn/tin/ra-quan.html', []],
     ['article-no-date.html', 'https://huyen.gov.vn/thong-bao/tuyen-dung.html', []],
     ['article-future.html', 'https://huyen.gov.vn/tin/ngay-sai.html', []],
+    ['article-header-date.html', 'https://xa.gov.vn/thong-bao/tiep-cong-dan.html', ['Hôm nay', 'Trang chủ', 'UBND xã Bình An']],
   ];
   it.each(cases)('%s', (file, url, absent) => {
     const a = extractArticle({ html: fs.readFileSync(path.join(dir, file), 'utf8'), url, now });

@@ -38,6 +38,10 @@ function jsonLdDates(doc: Doc): string[] {
   return out;
 }
 
+const DATE_CLASSES = [
+  'date', 'time', 'ngay', 'ngaydang', 'ngay-dang', 'post-date', 'publish', 'published', 'thoigian', 'datetime', 'news-date',
+].map((c) => `[class~="${c}"], [class*="${c}-"], [class*="-${c}"], [class*="${c}_"]`).join(', ');
+
 /** Candidate dates from the document, in order of trust. */
 export function dateCandidates(doc: Doc, text: string): Array<{ source: DateSource; date: ParsedDate }> {
   const out: Array<{ source: DateSource; date: ParsedDate }> = [];
@@ -51,6 +55,9 @@ export function dateCandidates(doc: Doc, text: string): Array<{ source: DateSour
     push('time', parseDate(t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.textContent));
     push('time', parseVietnameseDate(t.textContent ?? ''));
   }
+  // Date lines marked as such come before free text: portals often print
+  // today's date in the header, which a whole-page search would find first.
+  for (const el of doc.querySelectorAll(DATE_CLASSES)) push('text', parseVietnameseDate(el.textContent ?? ''));
   push('text', parseVietnameseDate(text.slice(0, 4000)));
   return out;
 }
