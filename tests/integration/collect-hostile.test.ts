@@ -139,6 +139,17 @@ describe('a collection run over hostile sources', () => {
     expect(store.fetches.filter((f) => f.sourceId === id && f.errorKind !== null)).toHaveLength(3);
   });
 
+  it('a failing source backs off, then clears by itself when it answers again', async () => {
+    const recovering = sourceRecord(900, srv.url('/rate-limited-once.xml?k=recover'));
+    const fetch = { allowPrivate: ['loopback'], retries: 0, maxRetryAfterMs: 0 };
+    const first = await collectSource(recovering, { store, fetch, now: () => now, random: () => 0.5 });
+    expect(first).toMatchObject({ ok: false, status: 'failed', failureScore: 0.5 });
+    expect(store.lastState(900)).toMatchObject({ ok: false, errorKind: 'http-status' });
+    const second = await collectSource(store.applyState(recovering), { store, fetch, now: () => now, random: () => 0.5 });
+    expect(second).toMatchObject({ ok: true, failureScore: 0, newPosts: 1 });
+    expect(store.lastState(900)).toMatchObject({ ok: true, failureScore: 0, error: null });
+  });
+
   it('a rate-limited source waits at least as long as Retry-After asked', () => {
     const id = CASES.findIndex((c) => c.path === '/rate-limited.xml') + 1;
     expect(Date.parse(store.lastState(id)!.nextPollAt) - now.getTime()).toBeGreaterThanOrEqual(120_000);

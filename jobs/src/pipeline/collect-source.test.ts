@@ -34,6 +34,9 @@ beforeAll(async () => {
       const n = Number(u.searchParams.get('p') ?? 1);
       return html(`<html><body><ul class="news">${[1, 2].map((k) => `<li><a href="/a/L${n}${k}">Tin ${n}${k}</a></li>`).join('')}</ul>${n < 3 ? `<a class="next" href="/list?p=${n + 1}">Sau</a>` : ''}</body></html>`);
     }
+    if (u.pathname === '/twins.xml') return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(origin, ['/same/1', '/same/2', '/video/1', '/video/2']));
+    if (u.pathname.startsWith('/same/')) return html(page('cùng nội dung'));
+    if (u.pathname.startsWith('/video/')) return html(`<html><head><title>Video ${u.pathname}</title></head><body><iframe src="https://www.youtube.com/embed/x"></iframe></body></html>`);
     if (u.pathname.startsWith('/a/')) return html(page(u.pathname.slice(3)));
     res.writeHead(404).end();
   });
@@ -111,6 +114,13 @@ describe('collectSource', () => {
     expect(store.fetches.filter((f) => f.url.includes('/a/3'))).toHaveLength(1);
     // The failed article is retried next run: validators are not advanced.
     expect(store.states.at(-1)!.lastContentHash).toBeNull();
+  });
+
+  it('one text under two URLs is one post; text-less pages (videos) are never merged', async () => {
+    const store = new ArrayStore();
+    const s = await collectSource(src(origin + '/twins.xml'), deps(store));
+    expect(s).toMatchObject({ ok: true, items: 4, newPosts: 3, skippedKnown: 1 });
+    expect(store.posts.filter((p) => p.url.includes('/video/')).map((p) => p.flags)).toEqual([['no-text'], ['no-text']]);
   });
 
   it('follows listing pages through the next link', async () => {

@@ -180,10 +180,11 @@ export async function collectSource(source: SourceRecord, deps: CollectDeps): Pr
     try {
       const post = await collectArticle(source, item, deps, now, issues, record);
       if (!post) retryLater = true;
-      else if (known.has(post.canonicalUrl) || hashes.has(post.contentHash)) summary.skippedKnown++;
+      else if (known.has(post.canonicalUrl) || (post.text.length >= MIN_FEED_TEXT && hashes.has(post.contentHash))) summary.skippedKnown++;
       else if (!(post.publishedAt && Date.parse(post.publishedAt) < horizonStart)) {
         known.add(post.canonicalUrl);
-        hashes.add(post.contentHash);
+        // Same text under two URLs in one run is one post; short or empty texts (videos) are not compared.
+        if (post.text.length >= MIN_FEED_TEXT) hashes.add(post.contentHash);
         pending.push(post);
         if (pending.length >= SAVE_BATCH) await flush();
       }
