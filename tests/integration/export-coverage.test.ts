@@ -219,6 +219,12 @@ describe('coverage export (seeded world)', () => {
     expect((await download('month=2025-03', {})).res.status).toBe(401);
   });
 
+  it('is documented in the OpenAPI document', async () => {
+    const { body } = await getJson(server.url, '/api/openapi.json', { headers: staff });
+    const params = body.paths['/api/export/coverage'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['plan', 'month', 'quarter', 'year', 'from', 'to', 'unit', 'format']));
+  });
+
   it('writes every export to the audit log', async () => {
     const count = async () => (await server.db.one<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'export.coverage'`))!.n;
     const before = await count();

@@ -42,11 +42,14 @@ export async function loadExport(db: Queryable, scope: Scope, query: ExportQuery
     scopeLabel = `${root.name} và các đơn vị trực thuộc`;
   }
 
-  const allThemes = await q.planThemes(db, plan.id);
+  const [allThemes, collectedAt, view] = await Promise.all([
+    q.planThemes(db, plan.id),
+    latestCollectAt(db),
+    period.month ? coverageView(db, scope, { plan: plan.id, month: period.month }, now) : null,
+  ]);
   let themeIds: string[];
   let units: CoverageUnit[];
-  if (period.month) {
-    const view = await coverageView(db, scope, { plan: plan.id, month: period.month }, now);
+  if (view) {
     themeIds = view.themes.map((t) => t.id);
     units = view.units;
   } else {
@@ -81,7 +84,7 @@ export async function loadExport(db: Queryable, scope: Scope, query: ExportQuery
     themes,
     units,
     posts,
-    collectedAt: await latestCollectAt(db),
+    collectedAt,
     generatedAt: now.toISOString(),
   };
 }
