@@ -24,7 +24,7 @@ export interface ClassifierOptions {
   /** Evidence spans returned per match (default 8). */
   maxEvidence?: number;
   concepts?: readonly Concept[];
-  /** Text evidence inside one sentence shorter than this, with none in the headline, is damped (default 200). */
+  /** Evidence of a theme inside one aside sentence shorter than this (chars), none in the headline, is a passing mention (default 140). */
   concentrationSpan?: number;
   /** Damping for such concentrated evidence, which then also stays below the threshold (default 0.6). */
   concentrationFactor?: number;
