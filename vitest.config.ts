@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // cross-package tests (integration, e2e) live under tests/.
 export default defineConfig({
   test: {
-    include: ['shared/src/**/*.test.ts', 'jobs/src/**/*.test.ts', 'server/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['shared/src/**/*.test.ts', 'jobs/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

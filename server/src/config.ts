@@ -19,6 +19,7 @@ const envSchema = z.object({
   COLLECT_ON_START: bool.default(true),
   ALLOW_PRIVATE_HOSTS: z.string().default(''),
   COLLECT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  COLLECT_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   HORIZON_DAYS: z.coerce.number().int().min(1).default(548),
   ADMIN_USER: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
@@ -39,6 +40,8 @@ export interface Config {
   /** Hosts or addresses the collector may reach even though they are private (loopback, LAN). */
   allowPrivateHosts: string[];
   collectConcurrency: number;
+  /** Minimum gap between two requests to one host (politeness); the demo's own loopback sites need none. */
+  hostDelayMs: number;
   horizonDays: number;
   admin: { username: string; password: string } | null;
   webDir: string;
@@ -69,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     collectOnStart: e.COLLECT_ON_START,
     allowPrivateHosts: e.ALLOW_PRIVATE_HOSTS.split(',').map((s) => s.trim()).filter(Boolean),
     collectConcurrency: e.COLLECT_CONCURRENCY,
+    hostDelayMs: e.COLLECT_HOST_DELAY_MS ?? (e.DEMO === false ? 250 : 0),
     horizonDays: e.HORIZON_DAYS,
     admin: e.ADMIN_USER && e.ADMIN_PASSWORD ? { username: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,
     webDir: path.resolve(cwd, e.WEB_DIR ?? path.join(import.meta.dirname ?? '.', '../../web/build')),

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { Database } from './db/connection';
 import { migrate } from './db/migrate';
 import { closeAbandonedRuns } from './db/queries';
+import { ensureAdmin } from './auth';
 import type { DemoHandle } from './runtime/demo';
 import { createJobs, type Jobs } from './runtime/jobs';
 
@@ -34,6 +35,8 @@ export async function startServer(config: Config): Promise<Server> {
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const now = () => new Date();
   await closeAbandonedRuns(db, now());
+  const admin = await ensureAdmin(db, config.admin);
+  if (admin) log(`administrator "${admin.username}": ${admin.action}`);
 
   let demo: DemoHandle | null = null;
   if (config.demo) {

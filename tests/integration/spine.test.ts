@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '@tdtt/server/main';
-import { getJson, startTestServer, tempDir } from '../support';
+import { getJson as getJsonAs, signInDemo, startTestServer, tempDir } from '../support';
 
 // The whole path once, with real parts: demo sites on loopback → collection → DuckDB →
 // classification → roll-up → API, compared with what the demo generator knows it wrote.
 
 const tmp = tempDir('tdtt-spine-');
 let server: Server;
+let staff: Record<string, string>;
+/** Every API call as the demo's staff member (sees all units). */
+const getJson = (base: string, pathname: string) => getJsonAs(base, pathname, { headers: staff });
 
 beforeAll(async () => {
   server = await startTestServer({ dataDir: tmp.dir });
   await server.jobs.runPipeline();
+  staff = await signInDemo(server, 'staff');
 }, 300_000);
 
 afterAll(async () => {
@@ -123,6 +127,7 @@ describe('restart on the same file', () => {
     const before = await server.db.one<{ n: number; u: number }>(`SELECT count(*) AS n, count(DISTINCT canonical_url) AS u FROM posts`);
     await server.close();
     server = await startTestServer({ dataDir: tmp.dir });
+    staff = await signInDemo(server, 'staff');
     const kept = await server.db.one<{ n: number }>(`SELECT count(*) AS n FROM posts`);
     expect(kept!.n).toBe(before!.n);
     await server.db.run(`UPDATE sources SET next_poll_at = NULL`);

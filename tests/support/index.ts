@@ -81,3 +81,23 @@ export async function seededDemoServer(runDir: string, opts: { env?: Record<stri
   const server = await startTestServer({ dataDir: tmp.dir, env: opts.env });
   return { server, remove: tmp.remove };
 }
+
+/** Signs in through the real API; returns the headers (cookie and CSRF token) for later calls. */
+export async function signIn(base: string, username: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username}: HTTP ${res.status} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('tdtt_csrf='))?.slice('tdtt_csrf='.length) ?? '';
+  return { cookie: cookies.join('; '), 'x-csrf-token': csrf };
+}
+
+/** Signs in as one of the demo world's printed logins. */
+export function signInDemo(server: Server, role: 'admin' | 'staff' | 'lead', index = 0): Promise<Record<string, string>> {
+  const login = server.demo?.logins.filter((l) => l.role === role)[index];
+  if (!login) throw new Error(`no demo login with role ${role}`);
+  return signIn(server.url, login.username, login.password);
+}

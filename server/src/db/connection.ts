@@ -66,7 +66,8 @@ function toRows(reader: DuckDBResultReader): Row[] {
     if (id === DuckDBTypeId.BIGINT || id === DuckDBTypeId.HUGEINT || id === DuckDBTypeId.UBIGINT || id === DuckDBTypeId.DECIMAL) {
       fixes.push([name, (v) => (v === null ? null : Number(v))]);
     } else if (id === DuckDBTypeId.TIMESTAMP || id === DuckDBTypeId.TIMESTAMP_MS || id === DuckDBTypeId.TIMESTAMP_S) {
-      fixes.push([name, (v) => (v === null ? null : `${String(v).replace(' ', 'T')}${String(v).includes('.') ? '' : '.000'}Z`)]);
+      // DuckDB prints 'YYYY-MM-DD HH:MM:SS[.ffffff]' in UTC; the API speaks fixed-width ISO 8601.
+      fixes.push([name, (v) => (v === null ? null : new Date(`${String(v).replace(' ', 'T')}Z`).toISOString())]);
     }
   });
   if (fixes.length) for (const row of rows) for (const [name, fix] of fixes) row[name] = fix(row[name]);

@@ -2,12 +2,15 @@ import { generateDemoWorld, startDemoWorldServer, type DemoWorld } from '@tdtt/t
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
+import { createDemoUsers, ensureAdmin, type DemoLogin } from '../auth';
 import { importPlanText } from './plans';
 
 export interface DemoHandle {
   world: DemoWorld;
   /** Plan ids by the demo's plan key. */
   planIds: { parent: string; child: string };
+  /** Demo sign-ins (printed at start): an administrator, a staff member and unit leads. */
+  logins: DemoLogin[];
   close(): Promise<void>;
 }
 
@@ -52,6 +55,22 @@ export async function bootDemo(db: Database, config: Config, opts: { log?: (msg:
     if (!result.ok) throw new Error(`Kế hoạch mẫu "${plan.code}" không nhập được: ${result.message}`);
     planIds[key] = result.planId;
   }
+  const logins = await demoLogins(db, world, config);
   opts.log?.(`demo world: ${world.units.length} đơn vị, ${site.sources.length} trang, ${world.posts.length} bài (seed ${world.seed})`);
-  return { world, planIds, close: () => site.close() };
+  opts.log?.(`Tài khoản dùng thử:\n${logins.map((l) => `  ${l.role.padEnd(5)} ${l.username} / ${l.password}${l.unitId ? `  (${l.unitId})` : ''}`).join('\n')}`);
+  return { world, planIds, logins, close: () => site.close() };
+}
+
+/** An administrator (unless ADMIN_USER is set), a staff member, and leads of a bloc, a district and a department. */
+async function demoLogins(db: Database, world: DemoWorld, config: Config): Promise<DemoLogin[]> {
+  const logins: DemoLogin[] = [];
+  if (!config.admin) {
+    const admin = { username: 'quantri', password: 'demo-quantri' };
+    await ensureAdmin(db, admin);
+    logins.push({ ...admin, role: 'admin', unitId: null });
+  }
+  const pick = (kind: string) => world.units.find((u) => u.kind === kind)?.id;
+  const leads = [pick('dang-uy-khoi'), pick('huyen-uy'), pick('so')].filter((id): id is string => !!id);
+  logins.push(...(await createDemoUsers(db, { staff: true, leads: leads.map((unitId) => ({ unitId })) })));
+  return logins;
 }

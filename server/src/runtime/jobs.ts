@@ -33,7 +33,7 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
   const runner = new JobRunner(store, { now, onError: (job, err) => opts.log?.(`job ${job} failed`, err) });
   const fetch: FetchOptions = {
     allowPrivate: config.allowPrivateHosts,
-    limiter: new HostLimiter({ perHost: 2, global: config.collectConcurrency * 2 }),
+    limiter: new HostLimiter({ perHost: 2, minDelayMs: config.hostDelayMs, global: config.collectConcurrency * 2 }),
     robots: new RobotsCache(ROBOTS_TOKEN),
   };
   let fullRollup = true;
@@ -57,6 +57,7 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
       }
       ctx.progress(++done, sources.length);
     });
+    await store.flushFetchLog();
     const { reposts } = await markReposts(db);
     return { ...totals, reposts };
   });

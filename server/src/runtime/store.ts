@@ -24,8 +24,18 @@ export class DuckDbStore implements CollectStore, ClassifyStore, JobRunStore {
     return { inserted, updated: 0 };
   }
 
-  recordFetch(event: Parameters<CollectStore['recordFetch']>[0]) {
-    return q.recordFetches(this.db, [event]);
+  /** Fetch events are a log: buffered and written in batches (a row per statement would dominate a run). */
+  private fetchLog: Parameters<CollectStore['recordFetch']>[0][] = [];
+
+  async recordFetch(event: Parameters<CollectStore['recordFetch']>[0]) {
+    this.fetchLog.push(event);
+    if (this.fetchLog.length >= 500) await this.flushFetchLog();
+  }
+
+  async flushFetchLog(): Promise<void> {
+    const batch = this.fetchLog;
+    this.fetchLog = [];
+    if (batch.length) await q.recordFetches(this.db, batch);
   }
 
   updateSourceState(update: Parameters<CollectStore['updateSourceState']>[0]) {
