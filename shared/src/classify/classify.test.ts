@@ -89,6 +89,14 @@ describe('buildClassifier', () => {
     expect(buildClassifier(custom).classify(posts.passing[0]!).map((m) => m.themeId)).toEqual(['x']);
   });
 
+  it('keyphrases stored from deriveKeyphrases change nothing; staff additions count in full', () => {
+    const stored = themes.map((t) => ({ ...t, keyphrases: deriveKeyphrases(t.text) }));
+    expect(buildClassifier(stored).phrases).toEqual(buildClassifier(themes).phrases);
+    const added = themes.map((t) => (t.id === 'bau-cu' ? { ...t, keyphrases: ['hòm phiếu lưu động'] } : t));
+    const p = buildClassifier(added).phrases.find((t) => t.themeId === 'bau-cu')!.phrases.find((x) => x.phrase === 'hòm phiếu lưu động');
+    expect(p?.weight).toBe(1);
+  });
+
   it('headlines in a related-news list do not make a match', () => {
     const post = {
       title: 'Giá cà phê giảm',

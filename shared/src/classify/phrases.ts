@@ -75,14 +75,21 @@ function rawPhrases(theme: ClassifierTheme, concepts: readonly Concept[]): { phr
     for (const [p, w] of Object.entries(c.phrases)) add(p, w, 'concept');
     for (const n of c.negative ?? []) negatives.push(canonicalPhrase(n));
   }
-  if (theme.keyphrases && theme.keyphrases.length > 0) {
-    for (const k of theme.keyphrases) add(k, 1.0, 'keyphrase');
-  } else {
-    for (const r of namedReferences(theme.text)) add(r, /\d/.test(r) && /\//.test(r) ? 1.0 : 0.7, 'reference');
-    for (const q of quotedPhrases(theme.text)) if (q.split(' ').length <= 14) add(q, 1.0, 'quote');
-    for (const [g] of salientNgrams(theme.text)) {
-      if (!GENERIC.has(g)) add(g, g.split(' ').length >= 3 ? 0.25 : 0.1, 'ngram', true);
-    }
+  // What the theme text itself yields. Keyphrases stored by plan import are usually
+  // deriveKeyphrases of this same text: they keep these (low) weights, so storing them changes
+  // nothing; only phrases staff added beyond the text count as full keyphrases.
+  const mined = new Map<string, { weight: number; source: PhraseSource }>();
+  for (const r of namedReferences(theme.text)) mined.set(canonicalPhrase(r), { weight: /\d/.test(r) && /\//.test(r) ? 1.0 : 0.7, source: 'reference' });
+  for (const q of quotedPhrases(theme.text)) {
+    if (q.split(' ').length <= 14) mined.set(canonicalPhrase(q), { weight: 1.0, source: 'quote' });
+  }
+  for (const [g] of salientNgrams(theme.text)) {
+    if (!GENERIC.has(g) && !mined.has(g)) mined.set(g, { weight: g.split(' ').length >= 3 ? 0.25 : 0.1, source: 'ngram' });
+  }
+  for (const [phrase, m] of mined) add(phrase, m.weight, m.source, true);
+  for (const k of theme.keyphrases ?? []) {
+    const c = canonicalPhrase(k);
+    if (c && !mined.has(c) && !GENERIC.has(c)) add(c, 1.0, 'keyphrase', true);
   }
   return { phrases: out, negatives };
 }
