@@ -60,7 +60,7 @@ export async function writeXlsx(data: ExportData): Promise<Buffer> {
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as never);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Theo dõi tuyên truyền';
   wb.created = new Date(data.generatedAt);
   writeTableSheet(wb, buildTable(data));
