@@ -18,7 +18,7 @@ beforeAll(async () => {
   world = await seedWorld(server.db);
   staff = await signedIn(server.db, server.url, 'canbo', 'staff');
   lead = await signedIn(server.db, server.url, 'truongtt', 'lead', 'so-tt');
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await server?.close();

@@ -26,7 +26,7 @@ describe.skipIf(!SOFFICE)('XLSX opened by LibreOffice', () => {
     server = await startTestServer({ dataDir: path.join(tmp.dir, 'data'), demo: false });
     await seedWorld(server.db);
     headers = await signedIn(server.db, server.url, 'canbo', 'staff');
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await server?.close();

@@ -40,7 +40,7 @@ describe.skipIf(!chromiumAvailable())('report page and export button', () => {
     });
     await browser.context.addCookies(cookies);
     mkdirSync(ARTEFACTS, { recursive: true });
-  }, 90_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
