@@ -9,6 +9,7 @@ import { coverageRoutes } from './routes/coverage';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { jobRoutes } from './routes/jobs';
+import { namedEventRoutes } from './routes/named-events';
 import { planRoutes } from './routes/plans';
 import { postRoutes } from './routes/posts';
 import { unitRoutes } from './routes/units';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.route('/api/users', userRoutes());
   app.route('/api/audit', auditRoutes());
   app.route('/api/plans', planRoutes());
+  app.route('/api/named-events', namedEventRoutes());
   app.route('/api/coverage', coverageRoutes());
   app.route('/api/export', exportRoutes());
   app.route('/api/units', unitRoutes());

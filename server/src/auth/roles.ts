@@ -30,7 +30,7 @@ export const LEAD_WRITES: RegExp[] = [/^\/api\/auth\/logout$/, /^\/api\/posts\/[
 export const ACCESS_RULES: AccessRule[] = [
   { methods: 'any', path: /^\/api\/(users|audit)(\/|$)/, roles: ['admin'], why: 'quản trị tài khoản và nhật ký' },
   { methods: ['POST'], path: /^\/api\/jobs\/[^/]+\/run$/, roles: ['admin', 'staff'], why: 'chạy công việc' },
-  { methods: 'write', path: /^\/api\/(plans|units|sources|settings)(\/|$)/, roles: ['admin'], why: 'quản trị kế hoạch, đơn vị, nguồn, cài đặt' },
+  { methods: 'write', path: /^\/api\/(plans|units|sources|settings|named-events)(\/|$)/, roles: ['admin'], why: 'quản trị kế hoạch, đơn vị, nguồn, cài đặt' },
   { methods: 'write', path: { test: (p) => !LEAD_WRITES.some((r) => r.test(p)) }, roles: ['admin', 'staff'], why: 'trưởng đơn vị chỉ xem' },
 ];
 

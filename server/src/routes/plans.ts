@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter } from './router';
-import { errorResponse, idParam, type ParsedPlan } from '@tdtt/shared';
-import type { AppEnv } from '../app-env';
+import { errorResponse, idParam, parsedPlanSchema, type ParsedPlan } from '@tdtt/shared';
 import * as q from '../db/queries';
 import { notFound } from '../middleware/errors';
+import { planWriteRoutes } from './plan-import';
+import { createRouter } from './router';
 
 const planSummary = z.object({
   id: z.string(),
@@ -19,21 +19,44 @@ const planSummary = z.object({
   themeCount: z.number(),
 });
 
+const ref = z.object({ id: z.string(), code: z.string().nullable(), title: z.string() });
+const notFoundResponse = { description: 'Không có', content: { 'application/json': { schema: errorResponse } } };
+const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+
 const listPlans = createRoute({
   method: 'get',
   path: '/',
   summary: 'Danh sách kế hoạch (phiên bản hiện hành)',
-  responses: { 200: { description: 'Kế hoạch', content: { 'application/json': { schema: z.object({ plans: z.array(planSummary) }) } } } },
+  responses: { 200: ok('Kế hoạch', z.object({ plans: z.array(planSummary) })) },
 });
 
 const getPlan = createRoute({
   method: 'get',
   path: '/{id}',
-  summary: 'Chi tiết kế hoạch: giai đoạn, chủ đề, ngày kỷ niệm',
+  summary: 'Chi tiết kế hoạch: giai đoạn, chủ đề, ngày kỷ niệm, kế hoạch cấp trên/cấp dưới, đơn vị được giao',
+  request: { params: z.object({ id: idParam }) },
+  responses: { 200: ok('Kế hoạch', z.object({ plan: z.record(z.string(), z.unknown()) })), 404: notFoundResponse },
+});
+
+const getSource = createRoute({
+  method: 'get',
+  path: '/{id}/source',
+  summary: 'Văn bản gốc của kế hoạch (để đối chiếu khi rà soát)',
+  request: { params: z.object({ id: idParam }) },
+  responses: { 200: ok('Văn bản', z.object({ text: z.string() })), 404: notFoundResponse },
+});
+
+const getVersions = createRoute({
+  method: 'get',
+  path: '/{id}/versions',
+  summary: 'Các phiên bản của kế hoạch, mới nhất trước',
   request: { params: z.object({ id: idParam }) },
   responses: {
-    200: { description: 'Kế hoạch', content: { 'application/json': { schema: z.object({ plan: z.record(z.string(), z.unknown()) }) } } },
-    404: { description: 'Không có', content: { 'application/json': { schema: errorResponse } } },
+    200: ok(
+      'Phiên bản',
+      z.object({ versions: z.array(z.object({ id: z.string(), version: z.number(), isCurrent: z.boolean(), code: z.string().nullable(), title: z.string(), createdAt: z.string(), themeCount: z.number() })) }),
+    ),
+    404: notFoundResponse,
   },
 });
 
@@ -63,14 +86,36 @@ export function planRoutes() {
     const { id } = c.req.valid('param');
     const plan = await q.getPlan(db, id);
     if (!plan) throw notFound(`kế hoạch "${id}"`);
-    const [themes, anniversaries] = await Promise.all([q.planThemes(db, id), q.planAnniversaries(db, id)]);
-    const parsed = JSON.parse(plan.parsed_json) as ParsedPlan;
+    const [themes, anniversaries, parent, children, unitIds, current] = await Promise.all([
+      q.planThemes(db, id),
+      q.planAnniversaries(db, id),
+      plan.parent_id ? q.getPlan(db, plan.parent_id) : Promise.resolve(null),
+      q.childPlans(db, id),
+      q.planUnitIds(db, id),
+      q.currentPlanId(db, id),
+    ]);
+    // Older rows may predate a schema field: parse with defaults, keep the raw form if that fails.
+    const raw = JSON.parse(plan.parsed_json) as ParsedPlan;
+    const checked = parsedPlanSchema.safeParse(raw);
+    const parsed = checked.success ? checked.data : raw;
     const phases = new Map<string, { id: string; label: string; startsOn: string | null; endsOn: string | null; themes: unknown[] }>();
     for (const t of themes) {
       const ph = phases.get(t.phase_id) ?? { id: t.phase_id, label: t.phase_label, startsOn: t.starts_on, endsOn: t.ends_on, themes: [] };
-      ph.themes.push({ id: t.id, title: t.title, text: t.text, class: t.class, group: t.group_label, keyphrases: JSON.parse(t.keyphrases_json) });
+      ph.themes.push({
+        id: t.id,
+        title: t.title,
+        text: t.text,
+        class: t.class,
+        group: t.group_label,
+        keyphrases: JSON.parse(t.keyphrases_json),
+        negativePhrases: JSON.parse(t.negative_json),
+      });
       phases.set(t.phase_id, ph);
     }
+    // Phases without themes still belong on the timeline.
+    const ordered = parsed.phases.map((p) => phases.get(`${id}:${p.key}`) ?? { id: `${id}:${p.key}`, label: p.label, startsOn: p.startsOn, endsOn: p.endsOn, themes: [] });
+    for (const ph of phases.values()) if (!ordered.includes(ph)) ordered.push(ph);
+    const { scope } = c.var;
     return c.json(
       {
         plan: {
@@ -80,14 +125,38 @@ export function planRoutes() {
           issuer: plan.issuer,
           issuedOn: plan.issued_on,
           version: plan.version,
+          isCurrent: current === plan.id,
+          currentId: current,
+          isDefault: plan.is_default,
           parentId: plan.parent_id,
+          parent: parent ? ref.parse({ id: parent.id, code: parent.code, title: parent.title }) : null,
+          children,
+          unitIds: scope.filter(unitIds, (u) => u),
           implements: parsed.implements,
-          phases: [...phases.values()],
+          phases: ordered,
           anniversaries: anniversaries.map((a) => ({ id: a.id, event: a.event, date: a.date, precision: a.precision, years: a.years })),
+          parsed,
         },
       },
       200,
     );
   });
+
+  app.openapi(getSource, async (c) => {
+    const { id } = c.req.valid('param');
+    const text = await q.planSourceText(c.var.deps.db, id);
+    if (text === null) throw notFound(`kế hoạch "${id}"`);
+    return c.json({ text }, 200);
+  });
+
+  app.openapi(getVersions, async (c) => {
+    const { id } = c.req.valid('param');
+    const rows = await q.planVersions(c.var.deps.db, id);
+    if (rows.length === 0) throw notFound(`kế hoạch "${id}"`);
+    const versions = rows.map((r) => ({ id: r.id, version: r.version, isCurrent: r.is_current, code: r.code, title: r.title, createdAt: r.created_at, themeCount: r.theme_count }));
+    return c.json({ versions }, 200);
+  });
+
+  app.route('/', planWriteRoutes());
   return app;
 }

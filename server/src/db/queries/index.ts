@@ -9,3 +9,4 @@ export * from './settings';
 export * from './users';
 export * from './sessions';
 export * from './audit';
+export * from './named-events';

@@ -48,9 +48,9 @@ export async function insertPlan(
   tx: Queryable,
   plan: ParsedPlan,
   sourceText: string,
-  opts: { isDefault?: boolean } = {},
+  opts: { isDefault?: boolean; lineage?: string } = {},
 ): Promise<string> {
-  const lineage = planLineage(plan);
+  const lineage = opts.lineage ?? (await lineageByCode(tx, plan.code)) ?? planLineage(plan);
   const prev = await tx.one<{ id: string; version: number; is_default: boolean }>(
     `SELECT id, version, is_default FROM plans WHERE lineage = $1 AND is_current`,
     [lineage],
@@ -101,6 +101,13 @@ export async function insertPlan(
     }
   }
   return id;
+}
+
+/** A corrected plan keeps its lineage even when its first version was stored under another key. */
+async function lineageByCode(tx: Queryable, code: string | null): Promise<string | null> {
+  if (!code) return null;
+  const rows = await tx.all<{ lineage: string; code: string }>(`SELECT lineage, code FROM plans WHERE is_current AND code IS NOT NULL`);
+  return rows.find((r) => sameCode(r.code, code))?.lineage ?? null;
 }
 
 function sameCode(a: string, b: string): boolean {
@@ -190,4 +197,47 @@ export interface AnniversaryRow {
 
 export function planAnniversaries(db: Queryable, planId: string): Promise<AnniversaryRow[]> {
   return db.all<AnniversaryRow>(`SELECT id, plan_id, event, date, precision, years FROM anniversaries WHERE plan_id = $1 ORDER BY date`, [planId]);
+}
+
+export async function unassignPlan(tx: Queryable, planId: string, unitId: string): Promise<boolean> {
+  const had = await tx.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM plan_units WHERE plan_id = $1 AND unit_id = $2`, [planId, unitId]);
+  await tx.run(`DELETE FROM plan_units WHERE plan_id = $1 AND unit_id = $2`, [planId, unitId]);
+  return (had?.n ?? 0) > 0;
+}
+
+export async function planUnitIds(db: Queryable, planId: string): Promise<string[]> {
+  return (await db.all<{ unit_id: string }>(`SELECT unit_id FROM plan_units WHERE plan_id = $1 ORDER BY unit_id`, [planId])).map((r) => r.unit_id);
+}
+
+export async function planSourceText(db: Queryable, planId: string): Promise<string | null> {
+  return (await db.one<{ source_text: string }>(`SELECT source_text FROM plans WHERE id = $1`, [planId]))?.source_text ?? null;
+}
+
+export interface PlanVersionRow {
+  id: string;
+  version: number;
+  is_current: boolean;
+  code: string | null;
+  title: string;
+  created_at: string;
+  theme_count: number;
+}
+
+/** Every version of the plan's lineage, newest first. */
+export function planVersions(db: Queryable, planId: string): Promise<PlanVersionRow[]> {
+  return db.all<PlanVersionRow>(
+    `SELECT p.id, p.version, p.is_current, p.code, p.title, strftime(p.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
+       (SELECT count(*)::INTEGER FROM themes t WHERE t.plan_id = p.id) AS theme_count
+     FROM plans p WHERE p.lineage = (SELECT lineage FROM plans WHERE id = $1) ORDER BY p.version DESC`,
+    [planId],
+  );
+}
+
+/** The current version of the plan's lineage (the id itself when it is current). */
+export async function currentPlanId(db: Queryable, planId: string): Promise<string | null> {
+  return (await db.one<{ id: string }>(`SELECT id FROM plans WHERE is_current AND lineage = (SELECT lineage FROM plans WHERE id = $1)`, [planId]))?.id ?? null;
+}
+
+export function childPlans(db: Queryable, planId: string): Promise<{ id: string; code: string | null; title: string }[]> {
+  return db.all(`SELECT id, code, title FROM plans WHERE is_current AND parent_id = $1 ORDER BY issued_on NULLS LAST, id`, [planId]);
 }
