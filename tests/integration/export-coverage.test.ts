@@ -140,6 +140,23 @@ describe('coverage export (seeded world)', () => {
     }
   });
 
+  it('gives the same posts list as CSV with sheet=posts', async () => {
+    const { wb } = await bothFormats('quarter=2025-Q1&unit=so-tt');
+    const sheet = sheetGrid(wb.getWorksheet('Bài được tính')!);
+    const { res, buf } = await download('quarter=2025-Q1&unit=so-tt&format=csv&sheet=posts');
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition')!)![1]!)).toBe('Bài được tính - 77-KH-BTG - 2025-Q1.csv');
+    const csv = parseCsv(buf.toString('utf8'));
+    expect(csv.length).toBe(sheet.length);
+    expect(csv.length).toBeGreaterThan(10);
+    const viDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    sheet.forEach((row, i) => {
+      const want = i === 0 ? row.map(String) : row.map((c, j) => (j === 2 ? viDay(String(c)) : String(c)));
+      expect(csv[i], `row ${i}`).toEqual(want);
+    });
+    expect(new Set(csv.slice(1).map((r) => r[1]))).toEqual(new Set(['Sở Thông tin và Truyền thông', 'Trung tâm Chuyển đổi số', 'Đài "Tiếng nói" Hòa Bình Xanh, phát thanh']));
+  });
+
   it('writes a legend with the period, plan, score definition and collection time', async () => {
     const { wb } = await bothFormats('quarter=2025-Q1');
     const legend = sheetGrid(wb.getWorksheet('Chú giải')!);
@@ -209,6 +226,7 @@ describe('coverage export (seeded world)', () => {
       ['quarter=2025-Q5', 400, /^quarter:/],
       ['year=25', 400, /^year:/],
       ['format=pdf', 400, /^format:/],
+      ['format=csv&sheet=all', 400, /^sheet:/],
       ['unit=khong-co', 404, /đơn vị/],
     ];
     for (const [qs, status, message] of cases) {

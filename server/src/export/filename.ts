@@ -9,9 +9,9 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** "Bảng bao phủ - 45-KH-TU - 2025-03.xlsx": readable Vietnamese, no path separators or control characters. */
-export function exportFileName(data: Pick<ExportData, 'plan' | 'period'>, format: ExportFormat): string {
+export function exportFileName(data: Pick<ExportData, 'plan' | 'period'>, format: ExportFormat, what = 'Bảng bao phủ'): string {
   const plan = (data.plan.code ?? data.plan.title).normalize('NFC');
-  const base = `Bảng bao phủ - ${plan} - ${data.period.slug}`
+  const base = `${what} - ${plan} - ${data.period.slug}`
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
     .replace(/\s+/g, ' ')
     .slice(0, 150)

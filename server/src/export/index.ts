@@ -3,6 +3,7 @@ export * from './period-scores';
 export * from './types';
 export * from './table';
 export * from './csv';
+export * from './posts';
 export * from './xlsx';
 export * from './legend';
 export * from './filename';

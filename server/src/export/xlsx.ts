@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { legendRows } from './legend';
+import { POSTS_HEADER, postRows } from './posts';
 import { buildTable, type TableGrid } from './table';
 import type { ExportData } from './types';
 
@@ -117,21 +118,17 @@ function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, g: TableGrid) {
 function writePostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: ExportData) {
   const ws = wb.addWorksheet(SHEET_POSTS, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [{ width: 7 }, { width: 36 }, { width: 12 }, { width: 60 }, { width: 50 }, { width: 50 }, { width: 11 }];
-  const header = ws.addRow(['STT', 'Đơn vị', 'Ngày đăng', 'Tiêu đề', 'Đường dẫn', 'Chủ đề', 'Loại bài']);
-  for (let c = 1; c <= 7; c++) header.getCell(c).style = headerStyle;
+  const header = ws.addRow(POSTS_HEADER);
+  for (let c = 1; c <= POSTS_HEADER.length; c++) header.getCell(c).style = headerStyle;
   header.commit();
-  const unitName = new Map(data.units.map((u) => [u.id, u.name]));
-  const themeTitle = new Map(data.themes.map((t) => [t.id, t.title]));
-  const order = new Map(data.themes.map((t, i) => [t.id, i]));
-  (data.posts ?? []).forEach((p, i) => {
-    const themes = [...p.themeIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map((id) => themeTitle.get(id) ?? id);
+  for (const p of postRows(data)) {
     const [y, m, d] = p.day.split('-').map(Number) as [number, number, number];
-    const row = ws.addRow([i + 1, unitName.get(p.unitId) ?? p.unitId, new Date(Date.UTC(y, m - 1, d)), p.title, { text: p.url, hyperlink: p.url }, themes.join('; '), p.isRepost ? 'Đăng lại' : 'Tự viết']);
+    const row = ws.addRow([p.n, p.unit, new Date(Date.UTC(y, m - 1, d)), p.title, { text: p.url, hyperlink: p.url }, p.themes, p.kind]);
     for (const c of [1, 2, 4, 6, 7]) row.getCell(c).style = PLAIN;
     row.getCell(3).style = DATE;
     row.getCell(5).style = LINK;
     row.commit();
-  });
+  }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
   ws.commit();
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { dayParam, errorResponse, idParam, monthParam } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
 import { auditRequest } from '../auth/audit';
-import { buildTable, contentDisposition, CONTENT_TYPES, exportFileName, loadExport, tableCsv, writeXlsx } from '../export';
+import { buildTable, contentDisposition, CONTENT_TYPES, exportFileName, loadExport, postsCsv, tableCsv, writeXlsx } from '../export';
 import { createRouter } from './router';
 
 export const exportQuery = z.object({
@@ -15,6 +15,8 @@ export const exportQuery = z.object({
   unit: idParam.optional(),
   format: z.enum(['xlsx', 'csv'], { message: 'định dạng phải là xlsx hoặc csv' }).default('xlsx'),
   posts: z.enum(['0', '1'], { message: 'posts phải là 0 hoặc 1' }).default('1'),
+  /** CSV holds one sheet: the table (default) or the posts that counted. */
+  sheet: z.enum(['table', 'posts'], { message: 'sheet phải là table hoặc posts' }).default('table'),
 });
 
 const binary = z.string().openapi({ format: 'binary' });
@@ -39,13 +41,15 @@ export function exportRoutes() {
   const app = createRouter();
   app.openapi(getCoverageExport, async (c) => {
     const { db, now } = c.var.deps;
-    const { format, posts, ...query } = c.req.valid('query');
-    const data = await loadExport(db, c.var.scope, { ...query, posts: format === 'xlsx' && posts === '1' }, now());
-    const name = exportFileName(data, format);
-    const body = format === 'csv' ? tableCsv(buildTable(data)) : await writeXlsx(data);
+    const { format, posts, sheet, ...query } = c.req.valid('query');
+    const postsCsvWanted = format === 'csv' && sheet === 'posts';
+    const data = await loadExport(db, c.var.scope, { ...query, posts: postsCsvWanted || (format === 'xlsx' && posts === '1') }, now());
+    const name = exportFileName(data, format, postsCsvWanted ? 'Bài được tính' : undefined);
+    const body = format === 'xlsx' ? await writeXlsx(data) : postsCsvWanted ? postsCsv(data) : tableCsv(buildTable(data));
     // The one audit call site of every export.
     await auditRequest(c, 'export.coverage', data.plan.id, {
       format,
+      sheet: format === 'csv' ? sheet : 'all',
       period: data.period.slug,
       unit: query.unit ?? null,
       units: data.units.length,
