@@ -1,5 +1,5 @@
 import { classifyPosts } from '@tdtt/jobs/classify';
-import { HostLimiter, RobotsCache, ROBOTS_TOKEN, type FetchOptions } from '@tdtt/jobs/collect';
+import { ExtractPool, HostLimiter, RobotsCache, ROBOTS_TOKEN, type FetchOptions } from '@tdtt/jobs/collect';
 import { collectSource } from '@tdtt/jobs/pipeline';
 import { JobRunner } from '@tdtt/jobs/schedule';
 import type { Config } from '../config';
@@ -17,6 +17,8 @@ export interface Jobs {
   store: DuckDbStore;
   /** collect → classify → rollup, as the schedule and the first start run them. */
   runPipeline(): Promise<void>;
+  /** Waits for runs under way and stops the extraction workers. */
+  close(): Promise<void>;
 }
 
 async function mapLimit<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
@@ -37,6 +39,10 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     robots: new RobotsCache(ROBOTS_TOKEN),
   };
   let fullRollup = true;
+  // Article extraction (Readability on a DOM) is the CPU-heavy part of a collection: it runs in
+  // worker threads, started on the first collection, so pages stay responsive meanwhile.
+  let pool: ExtractPool | null = null;
+  const extract = (input: Parameters<ExtractPool['extract']>[0]) => (pool ??= new ExtractPool()).extract(input);
 
   runner.register('collect', async (ctx) => {
     const sources = await q.dueSources(db, now());
@@ -45,7 +51,7 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     ctx.progress(0, sources.length);
     await mapLimit(sources, config.collectConcurrency, async (source) => {
       try {
-        const s = await collectSource(source, { store, fetch, now, horizonDays: config.horizonDays, maxArticles: 5000 });
+        const s = await collectSource(source, { store, fetch, now, extract, horizonDays: config.horizonDays, maxArticles: 5000 });
         totals.newPosts += s.newPosts;
         totals.fetched += s.fetched;
         totals.errors += s.errors.length;
@@ -86,6 +92,11 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     store,
     async runPipeline() {
       for (const job of JOB_NAMES) await runner.run(job);
+    },
+    async close() {
+      await runner.idle();
+      await pool?.close();
+      pool = null;
     },
   };
 }
