@@ -12,6 +12,8 @@ import { jobRoutes } from './routes/jobs';
 import { namedEventRoutes } from './routes/named-events';
 import { planRoutes } from './routes/plans';
 import { postRoutes } from './routes/posts';
+import { modelRoutes, reviewRoutes } from './routes/decisions';
+import { submissionRoutes } from './routes/submissions';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 import { serveWebApp } from './static';
@@ -44,6 +46,9 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.route('/api/export', exportRoutes());
   app.route('/api/units', unitRoutes());
   app.route('/api/posts', postRoutes());
+  app.route('/api/review', reviewRoutes());
+  app.route('/api/model', modelRoutes());
+  app.route('/api/submissions', submissionRoutes());
   app.route('/api/jobs', jobRoutes());
 
   app.doc31('/api/openapi.json', {

@@ -24,12 +24,13 @@ export interface AccessRule {
 }
 
 /** A unit lead reads; the only writes a lead may make (sign out; flag a classification for staff review). */
-export const LEAD_WRITES: RegExp[] = [/^\/api\/auth\/logout$/, /^\/api\/posts\/[^/]+\/(flag|flags|review-request)$/];
+export const LEAD_WRITES: RegExp[] = [/^\/api\/auth\/logout$/, /^\/api\/posts\/[^/]+\/(flag|flags|review-request)$/, /^\/api\/submissions$/];
 
 /** First matching rule wins; no match = any signed-in user (routes still filter by unit scope). */
 export const ACCESS_RULES: AccessRule[] = [
   { methods: 'any', path: /^\/api\/(users|audit)(\/|$)/, roles: ['admin'], why: 'quản trị tài khoản và nhật ký' },
   { methods: ['POST'], path: /^\/api\/jobs\/[^/]+\/run$/, roles: ['admin', 'staff'], why: 'chạy công việc' },
+  { methods: 'any', path: /^\/api\/review(\/|$)/, roles: ['admin', 'staff'], why: 'hàng chờ xem lại phân loại' },
   { methods: 'write', path: /^\/api\/(plans|units|sources|settings|named-events)(\/|$)/, roles: ['admin'], why: 'quản trị kế hoạch, đơn vị, nguồn, cài đặt' },
   { methods: 'write', path: { test: (p) => !LEAD_WRITES.some((r) => r.test(p)) }, roles: ['admin', 'staff'], why: 'trưởng đơn vị chỉ xem' },
 ];

@@ -5,6 +5,7 @@ import type { AppEnv } from '../app-env';
 import * as q from '../db/queries';
 import { forbidden, notFound } from '../middleware/errors';
 import { currentModelVersion } from '../runtime/model';
+import { decisionRoutes, flagJson } from './decisions';
 
 const getPost = createRoute({
   method: 'get',
@@ -26,7 +27,18 @@ export function postRoutes() {
     const post = await q.getPost(db, id);
     if (!post) throw notFound(`bài viết ${id}`);
     if (!c.var.scope.canSee(post.unit_id)) throw forbidden();
-    const matches = await q.postMatches(db, await currentModelVersion(db), id);
+    const version = await currentModelVersion(db);
+    const [matches, automatic, decisions, flags, themes] = await Promise.all([
+      q.postMatches(db, version, id),
+      q.automaticMatches(db, version, id),
+      q.postDecisions(db, id),
+      q.postFlags(db, id),
+      c.var.scope.isAll ? q.currentThemeChoices(db) : Promise.resolve([]),
+    ]);
+    const auto = new Map(automatic.map((a) => [a.theme_id, a]));
+    const latest = new Map<string, q.DecisionRow>();
+    for (const d of decisions) if (!latest.has(d.theme_id)) latest.set(d.theme_id, d);
+    const decisionJson = (d: q.DecisionRow) => ({ themeId: d.theme_id, themeTitle: d.theme_title, accepted: d.accepted, by: d.user_name, at: d.decided_at });
     return c.json(
       {
         post: {
@@ -41,11 +53,28 @@ export function postRoutes() {
           isRepost: post.repost_of !== null,
           repostOf: post.repost_of === null ? null : String(post.repost_of),
           origin: post.origin,
-          matches: matches.map((m) => ({ themeId: m.theme_id, themeTitle: m.theme_title, score: m.score, evidence: JSON.parse(m.evidence_json) })),
+          modelVersion: version,
+          matches: matches.map((m) => ({
+            themeId: m.theme_id,
+            themeTitle: m.theme_title,
+            score: m.score,
+            evidence: JSON.parse(m.evidence_json),
+            // null: added by staff, not by the model
+            modelVersion: auto.get(m.theme_id)?.model_version ?? null,
+            decision: latest.has(m.theme_id) ? decisionJson(latest.get(m.theme_id)!) : null,
+          })),
+          // Automatic matches staff rejected: not counted, shown so the decision can be revisited.
+          rejected: automatic
+            .filter((a) => latest.get(a.theme_id)?.accepted === false)
+            .map((a) => ({ themeId: a.theme_id, themeTitle: a.theme_title, score: a.score, modelVersion: a.model_version, decision: decisionJson(latest.get(a.theme_id)!) })),
+          decisions: decisions.map(decisionJson),
+          flags: flags.map(flagJson),
         },
+        themes: themes.map((t) => ({ id: t.id, title: t.title, numbering: t.numbering })),
       },
       200,
     );
   });
+  app.route('/', decisionRoutes());
   return app;
 }

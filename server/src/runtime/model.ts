@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PostClassifier } from '@tdtt/jobs/classify';
-import { buildClassifier } from '@tdtt/shared/classify';
-import type { Queryable } from '../db/connection';
+import { buildClassifier, trainFromDecisions, type ClassifierModel } from '@tdtt/shared/classify';
+import type { ClassifierTheme } from '@tdtt/shared';
+import type { Database, Queryable } from '../db/connection';
 import * as q from '../db/queries';
 
 const MODEL_KEY = 'model_version';
@@ -15,21 +16,43 @@ export async function setCurrentModelVersion(db: Queryable, version: string): Pr
   await q.setSetting(db, MODEL_KEY, version);
 }
 
-/**
- * The classifier for the themes of every current plan. Its version names both the classifier and
- * the theme set, so importing or editing a plan leads to a re-classification.
- */
-export async function loadClassifier(db: Queryable): Promise<PostClassifier> {
+async function classifierThemes(db: Queryable): Promise<ClassifierTheme[]> {
   const themes = await q.currentThemes(db);
-  const input = themes.map((t) => ({
+  return themes.map((t) => ({
     id: t.id,
     title: t.title,
     text: t.text,
     keyphrases: JSON.parse(t.keyphrases_json) as string[],
     negativePhrases: JSON.parse(t.negative_json) as string[],
   }));
-  const classifier = buildClassifier(input);
+}
+
+/** The newest model learned from staff decisions, or undefined before the first retraining. */
+export async function learnedModel(db: Queryable): Promise<ClassifierModel | undefined> {
+  const row = await q.latestModel(db);
+  return row ? (JSON.parse(row.model_json) as ClassifierModel) : undefined;
+}
+
+/**
+ * The classifier for the themes of every current plan, with the learned model. Its version names
+ * the classifier, the learned model and the theme set, so importing or editing a plan, or retraining,
+ * leads to a re-classification.
+ */
+export async function loadClassifier(db: Queryable): Promise<PostClassifier> {
+  const [input, model] = await Promise.all([classifierThemes(db), learnedModel(db)]);
+  const classifier = buildClassifier(input, { model });
   const themeHash = createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 8);
   const version = `${classifier.version}+${themeHash}`;
   return { version, classify: (post) => classifier.classify(post) };
+}
+
+/** Trains a new model generation from every staff decision (continuing from the last one) and stores it. */
+export async function retrainModel(db: Database, trainedBy: string | null, now: Date): Promise<{ version: string; generation: number; decisions: number }> {
+  const [themes, prev, rows] = await Promise.all([classifierThemes(db), learnedModel(db), q.trainingDecisions(db)]);
+  const decisions = rows.map((r) => ({ post: { title: r.title, text: r.text, published: r.published_at }, themeId: r.theme_id, accepted: r.accepted }));
+  const model = trainFromDecisions(themes, decisions, prev);
+  await db.transaction((tx) =>
+    q.insertModel(tx, { version: model.version, generation: model.generation, json: JSON.stringify(model), decisions: decisions.length, trainedBy, at: now }),
+  );
+  return { version: model.version, generation: model.generation, decisions: decisions.length };
 }

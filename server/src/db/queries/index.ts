@@ -9,4 +9,6 @@ export * from './settings';
 export * from './users';
 export * from './sessions';
 export * from './audit';
+export * from './decisions';
+export * from './submissions';
 export * from './named-events';
