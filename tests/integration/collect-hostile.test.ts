@@ -18,6 +18,7 @@ const CASES: Expect[] = [
   { path: '/gzip/feed.xml', posts: 2 },
   { path: '/sitemap.xml', kind: 'sitemap', posts: 5 },
   { path: '/sitemap-index.xml', kind: 'sitemap', posts: 5 },
+  { path: '/news-sitemap.xml.gz', kind: 'feed', posts: 1 }, // registered as a feed: read as the sitemap it is
   { path: '/listing/1.html', kind: 'listing', listing: { item: '.news-list a.title', next: '.pager a.next' }, posts: 6 },
   { path: '/archive/feed.xml', posts: 6 },
   { path: '/cp1258-feed.xml', posts: 1 },

@@ -172,10 +172,12 @@ export async function readIndex(
     return { status: 'unchanged', kind, etag: r.etag, lastModified: r.lastModified, contentHash };
   }
   const text = documentText(r);
+  const sniffed = detectSourceKind(text, r.contentType);
   if (detect) {
-    const d = detectSourceKind(text, r.contentType);
-    if (d === 'unknown') throw new ParseError('unknown-format', 'Không nhận ra định dạng (không phải RSS/Atom, sitemap hay trang HTML)');
-    kind = d;
+    if (sniffed === 'unknown') throw new ParseError('unknown-format', 'Không nhận ra định dạng (không phải RSS/Atom, sitemap hay trang HTML)');
+    kind = sniffed;
+  } else if ((kind === 'feed' || kind === 'sitemap') && (sniffed === 'feed' || sniffed === 'sitemap')) {
+    kind = sniffed; // a sitemap registered as a feed (or the reverse) is read for what it is
   }
   const issues: CollectIssue[] = [];
   let items: IndexItem[];

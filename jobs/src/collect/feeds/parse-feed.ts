@@ -73,13 +73,13 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   let xml = escapeBareAmpersands(stripIllegalXmlChars(text)).trimStart();
   // rss-parser keys on the version attribute; a <rss> without one is still RSS 2-ish.
   xml = xml.replace(/<rss(?![^>]*\bversion=)/, '<rss version="2.0"');
+  const root = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<([\w:.-]+)/i.exec(xml)?.[1];
+  if (root && !/^(rss|feed|rdf:RDF)$/i.test(root)) throw new ParseError('not-a-feed', `Tài liệu XML không phải RSS/Atom (thẻ gốc <${root}>)`);
   let raw: Parser.Output<RawItem> & Record<string, unknown>;
   try {
     raw = await parser.parseString(xml);
   } catch (e) {
-    const msg = (e as Error).message ?? '';
-    if (/not recognized as RSS/i.test(msg)) throw new ParseError('not-a-feed', 'Tài liệu XML không phải RSS/Atom');
-    throw new ParseError('malformed-xml', `XML hỏng: ${msg.split('\n')[0]}`);
+    throw new ParseError('malformed-xml', `XML hỏng: ${String((e as Error).message ?? e).split('\n')[0]}`);
   }
   const link = absolute(str(raw.link), feedUrl);
   const base = link ?? feedUrl;
