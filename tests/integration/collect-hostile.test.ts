@@ -138,6 +138,9 @@ describe('a collection run over hostile sources', () => {
     const id = CASES.findIndex((c) => c.path === '/feed-with-bad-article.xml') + 1;
     expect(summaries.get(id)!.errors.map((e) => e.kind).sort()).toEqual(['http-status', 'timeout', 'too-large']);
     expect(store.fetches.filter((f) => f.sourceId === id && f.errorKind !== null)).toHaveLength(3);
+    // The timed-out article may answer next time: the index hash is kept so the next run re-reads it.
+    expect(store.lastState(id)!.lastContentHash).toBeNull();
+    expect(store.lastState(CASES.findIndex((c) => c.path === '/healthy/feed.xml') + 1)!.lastContentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('a failing source backs off, then clears by itself when it answers again', async () => {

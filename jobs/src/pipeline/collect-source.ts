@@ -1,5 +1,5 @@
 import type { CollectStore, CollectedPost, PostFlag, SourceRecord } from '../ports';
-import { FetchError, type FetchOptions } from '../collect/fetch';
+import { FetchError, isRetryable, type FetchOptions } from '../collect/fetch';
 import { canonicalizeUrl, contentHash, simhash } from '../collect/dedup';
 import { extractArticle, htmlToText, toVnIso, type ExtractInput, type ExtractedArticle } from '../collect/extract';
 import { looksLikeHtml, ParseError } from '../collect/parse-error';
@@ -73,24 +73,32 @@ function buildPost(source: SourceRecord, item: IndexItem, a: ExtractedArticle | 
   };
 }
 
-async function collectArticle(source: SourceRecord, item: IndexItem, deps: CollectDeps, now: Date, issues: CollectIssue[], record: RecordFn): Promise<CollectedPost | null> {
+/** An article → a post, or null with `retry` when a later run may succeed (timeouts, 5xx). */
+async function collectArticle(
+  source: SourceRecord, item: IndexItem, deps: CollectDeps, now: Date, issues: CollectIssue[], record: RecordFn,
+): Promise<{ post: CollectedPost | null; retry: boolean }> {
   const r = await trackedFetch(source.id, item.url, { ...deps.fetch, etag: null, lastModified: null }, record);
-  const fallback = () => {
+  const fallback = (retry: boolean) => {
     const text = item.contentHtml ? htmlToText(item.contentHtml) : '';
-    return text.length >= MIN_FEED_TEXT ? buildPost(source, item, null, text, now, ['text-from-feed']) : null;
+    return text.length >= MIN_FEED_TEXT ? { post: buildPost(source, item, null, text, now, ['text-from-feed']), retry: false } : { post: null, retry };
   };
   if (r instanceof FetchError) {
     issues.push({ url: item.url, kind: r.kind, message: r.message });
-    return fallback();
+    return fallback(isRetryable(r));
   }
   if (!looksLikeHtml(r.text) && !/html/i.test(r.contentType ?? '')) {
     issues.push({ url: item.url, kind: 'unknown-format', message: `Bài viết không phải trang HTML (${r.contentType ?? 'không rõ kiểu'})` });
-    return fallback();
+    return fallback(false);
   }
   const input: ExtractInput = { html: r.text, url: r.url, now, hint: { published: item.published, title: item.title } };
-  const a = await (deps.extract ?? extractArticle)(input);
-  const post = buildPost(source, { ...item, url: r.url }, a, a.text, now, []);
-  return post;
+  let a: ExtractedArticle;
+  try {
+    a = await (deps.extract ?? extractArticle)(input);
+  } catch (e) {
+    issues.push({ url: item.url, kind: 'extract-failed', message: `Không trích xuất được bài viết: ${(e as Error).message}` });
+    return fallback(false);
+  }
+  return { post: buildPost(source, { ...item, url: r.url }, a, a.text, now, []), retry: false };
 }
 
 /** Run `fn` over items with at most `n` in flight. */
@@ -176,11 +184,12 @@ export async function collectSource(source: SourceRecord, deps: CollectDeps): Pr
     summary.newPosts += saved.inserted;
     summary.updatedPosts += saved.updated;
   };
+  // A bad article never stops the rest of the source; a store failure does (the caller logs it).
   await pool(batch, deps.articleConcurrency ?? 4, async (item) => {
-    try {
-      const post = await collectArticle(source, item, deps, now, issues, record);
-      if (!post) retryLater = true;
-      else if (known.has(post.canonicalUrl) || (post.text.length >= MIN_FEED_TEXT && hashes.has(post.contentHash))) summary.skippedKnown++;
+    const { post, retry } = await collectArticle(source, item, deps, now, issues, record);
+    if (retry) retryLater = true;
+    if (post) {
+      if (known.has(post.canonicalUrl) || (post.text.length >= MIN_FEED_TEXT && hashes.has(post.contentHash))) summary.skippedKnown++;
       else if (!(post.publishedAt && Date.parse(post.publishedAt) < horizonStart)) {
         known.add(post.canonicalUrl);
         // Same text under two URLs in one run is one post; short or empty texts (videos) are not compared.
@@ -188,10 +197,6 @@ export async function collectSource(source: SourceRecord, deps: CollectDeps): Pr
         pending.push(post);
         if (pending.length >= SAVE_BATCH) await flush();
       }
-    } catch (e) {
-      // A bad article never stops the rest of the source.
-      retryLater = true;
-      issues.push({ url: item.url, kind: 'extract-failed', message: `Không trích xuất được bài viết: ${(e as Error).message}` });
     }
     deps.onProgress?.({ sourceId: source.id, done: ++doneCount, total: batch.length });
   });
