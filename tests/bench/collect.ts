@@ -1,8 +1,9 @@
 // npm run bench:collect [-- --json] [-- --sources 1000 --items 50 --hosts 50 --workers 1]
 // Collects N sources × M items from the fixture server (run in its own process,
 // on several ports so the per-host limiter sees several hosts) and prints
-// throughput and peak memory. apiP95Ms stays null here: measuring it needs the
-// real server answering the API while the collection runs.
+// throughput and peak memory. apiP95Ms stays null from the command line: it
+// needs the real server answering the API while the collection runs — pass
+// `probe` to runCollectBench (e.g. a GET /api/health) to measure it.
 import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
@@ -19,6 +20,14 @@ interface BenchOptions {
   concurrency: number;
   /** Extraction worker threads; 0 = extract on the main thread. */
   workers: number;
+  /** Called every 100 ms during the run (e.g. GET /api/health on a server in this process); its p95 is apiP95Ms. */
+  probe?: () => Promise<unknown>;
+}
+
+function p95(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! * 10) / 10;
 }
 
 export interface CollectBenchResult {
@@ -76,6 +85,17 @@ export async function runCollectBench(o: BenchOptions): Promise<CollectBenchResu
   const pool = o.workers > 0 ? new ExtractPool({ size: o.workers }) : null;
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const probeMs: number[] = [];
+  let probing = false;
+  const prober = setInterval(() => {
+    if (!o.probe || probing) return;
+    probing = true;
+    const t = performance.now();
+    void o.probe().finally(() => {
+      probeMs.push(performance.now() - t);
+      probing = false;
+    });
+  }, 100);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const t0 = performance.now();
@@ -94,6 +114,7 @@ export async function runCollectBench(o: BenchOptions): Promise<CollectBenchResu
     await Promise.all(Array.from({ length: o.concurrency }, worker));
   } finally {
     clearInterval(sampler);
+    clearInterval(prober);
     loop.disable();
     fixture.stop();
     await pool?.close();
@@ -104,7 +125,7 @@ export async function runCollectBench(o: BenchOptions): Promise<CollectBenchResu
     sourcesPerSec: Math.round((o.sources / seconds) * 10) / 10,
     postsPerSec: Math.round((store.posts / seconds) * 10) / 10,
     peakRssMB: Math.round(peak / 1024 / 1024),
-    apiP95Ms: null,
+    apiP95Ms: p95(probeMs),
     seconds: Math.round(seconds * 10) / 10,
     fetches: store.fetches,
     failures: store.failures,
