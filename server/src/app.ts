@@ -16,6 +16,10 @@ import { modelRoutes, reviewRoutes } from './routes/decisions';
 import { submissionRoutes } from './routes/submissions';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
+import { alertRoutes } from './routes/alerts';
+import { anniversaryRoutes } from './routes/anniversaries';
+import { sourceRoutes } from './routes/sources';
+import { themeRoutes } from './routes/themes';
 import { serveWebApp } from './static';
 
 export interface AppOptions {
@@ -50,6 +54,10 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.route('/api/model', modelRoutes());
   app.route('/api/submissions', submissionRoutes());
   app.route('/api/jobs', jobRoutes());
+  app.route('/api/themes', themeRoutes());
+  app.route('/api/anniversaries', anniversaryRoutes());
+  app.route('/api/sources', sourceRoutes());
+  app.route('/api/alerts', alertRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

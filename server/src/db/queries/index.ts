@@ -12,3 +12,6 @@ export * from './audit';
 export * from './decisions';
 export * from './submissions';
 export * from './named-events';
+export * from './themes';
+export * from './anniversaries';
+export * from './alerts';

@@ -128,3 +128,60 @@ export async function replaceDemoSources(tx: Queryable, unitIds: string[], sourc
   );
   await upsertSources(tx, sources);
 }
+
+export interface SourceAdminRow extends SourceHealthRow {
+  listing_json: string | null;
+  last_error_kind: string | null;
+  created_at: string;
+}
+
+const ADMIN_COLUMNS = `id, unit_id, kind, url, paused, last_success_at, last_error, last_error_kind, failure_score, next_poll_at, listing_json, created_at`;
+
+export function sourcesForAdmin(db: Queryable, unitIds: string[]): Promise<SourceAdminRow[]> {
+  return db.all<SourceAdminRow>(
+    `SELECT ${ADMIN_COLUMNS} FROM sources WHERE unit_id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) ORDER BY unit_id, id`,
+    [JSON.stringify(unitIds)],
+  );
+}
+
+export function getSource(db: Queryable, id: number): Promise<SourceAdminRow | null> {
+  return db.one<SourceAdminRow>(`SELECT ${ADMIN_COLUMNS} FROM sources WHERE id = $1`, [id]);
+}
+
+export function sourceByUrl(db: Queryable, url: string): Promise<SourceAdminRow | null> {
+  return db.one<SourceAdminRow>(`SELECT ${ADMIN_COLUMNS} FROM sources WHERE url = $1`, [url]);
+}
+
+/** Adds one source; the caller has checked the URL is new. Returns its id. */
+export async function insertSource(db: Queryable, s: SourceInput): Promise<number> {
+  const row = await db.one<{ id: number }>(
+    `INSERT INTO sources (unit_id, kind, url, listing_json) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [s.unitId, s.kind, s.url, s.listing ? JSON.stringify(s.listing) : null],
+  );
+  return row!.id;
+}
+
+/** Pausing stops polling; resuming schedules a poll right away (backoff forgotten is not: failure score stays). */
+export async function setSourcePaused(db: Queryable, id: number, paused: boolean, now: Date): Promise<void> {
+  await db.run(
+    `UPDATE sources SET paused = $2, next_poll_at = CASE WHEN $2 THEN next_poll_at ELSE $3::TIMESTAMP END WHERE id = $1`,
+    [id, paused, utc(now)],
+  );
+}
+
+export interface FetchEventRow {
+  url: string;
+  fetched_at: string;
+  status: number | null;
+  error_kind: string | null;
+  message: string | null;
+  duration_ms: number;
+  bytes: number;
+}
+
+export function sourceEvents(db: Queryable, sourceId: number, limit = 100): Promise<FetchEventRow[]> {
+  return db.all<FetchEventRow>(
+    `SELECT url, fetched_at, status, error_kind, message, duration_ms, bytes FROM fetch_events WHERE source_id = $1 ORDER BY fetched_at DESC LIMIT $2`,
+    [sourceId, limit],
+  );
+}

@@ -1,0 +1,48 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponse } from '@tdtt/shared';
+import { createRouter } from './router';
+import { auditRequest } from '../auth/audit';
+import * as q from '../db/queries';
+import { notFound } from '../middleware/errors';
+import { computeAlerts } from '../views/alerts';
+
+const alertKey = z.string().min(1).max(300).regex(/^[\w:.\-]+$/, 'mã cảnh báo không hợp lệ');
+
+const listAlerts = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Cảnh báo (tính tại thời điểm gọi) trong phạm vi người dùng; số cảnh báo chưa xác nhận',
+  request: { query: z.object({ all: z.enum(['0', '1']).optional() }) },
+  responses: { 200: { description: 'Cảnh báo', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+});
+
+const ackAlertRoute = createRoute({
+  method: 'post',
+  path: '/{key}/ack',
+  summary: 'Xác nhận đã xem một cảnh báo (ẩn khỏi số đếm)',
+  request: { params: z.object({ key: alertKey }) },
+  responses: {
+    200: { description: 'Đã xác nhận', content: { 'application/json': { schema: z.object({ key: z.string(), acknowledged: z.literal(true) }) } } },
+    404: { description: 'Không có cảnh báo này', content: { 'application/json': { schema: errorResponse } } },
+  },
+});
+
+export function alertRoutes() {
+  const app = createRouter();
+  app.openapi(listAlerts, async (c) => {
+    const alerts = await computeAlerts(c.var.deps.db, c.var.scope, c.var.deps.now());
+    const unacknowledged = alerts.filter((a) => !a.acknowledged).length;
+    return c.json({ unacknowledged, total: alerts.length, alerts: c.req.valid('query').all === '1' ? alerts : alerts.filter((a) => !a.acknowledged) }, 200);
+  });
+  app.openapi(ackAlertRoute, async (c) => {
+    const { key } = c.req.valid('param');
+    // Only an alert the caller can see now can be acknowledged (scoping: no blind acks on other units).
+    const alert = (await computeAlerts(c.var.deps.db, c.var.scope, c.var.deps.now())).find((a) => a.key === key);
+    if (!alert) throw notFound(`cảnh báo "${key}"`);
+    const user = c.var.user ? { id: c.var.user.id, username: c.var.user.username } : null;
+    await q.ackAlert(c.var.deps.db, key, user, c.var.deps.now());
+    await auditRequest(c, 'alert.ack', key, { kind: alert.kind, unitId: alert.unitId });
+    return c.json({ key, acknowledged: true as const }, 200);
+  });
+  return app;
+}
