@@ -265,7 +265,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
         score[t]! >= threshold * 0.5 &&
         (hi[t]! < lo[t]! ||
         (hi[t]! - lo[t]! < concentrated && isAside(text, lo[t]!, hi[t]!)) ||
-          (score[t]! < 2 * threshold && strongRegions(t) === 1));
+          strongRegions(t) <= 1);
       if (!headline[t] && passing) {
         score[t] = Math.min(score[t]! * concentratedFactor, threshold * 0.9);
       }

@@ -117,15 +117,15 @@ export const CONCEPTS: Concept[] = [
   },
   {
     id: 'thi-dua',
-    triggers: ['thi đua'],
+    triggers: ['thi đua', 'thi đua yêu nước', 'điển hình tiên tiến'],
     phrases: {
       'phong trào thi đua': 0.8, 'thi đua yêu nước': 1.0, 'điển hình tiên tiến': 1.0, 'người tốt, việc tốt': 1.0,
-      'Dân vận khéo': 1.0, 'mô hình hay': 0.4, 'cách làm sáng tạo': 0.3, 'khen thưởng': 0.3, 'Bằng khen': 0.4,
-      'Giấy khen': 0.3, 'danh hiệu': 0.3, 'tôn vinh': 0.4, 'biểu dương': 0.4, 'gương điển hình': 0.6,
+      'Dân vận khéo': 1.0, 'mô hình hay': 0.25, 'cách làm sáng tạo': 0.2, 'khen thưởng': 0.3, 'Bằng khen': 0.4,
+      'Giấy khen': 0.3, 'danh hiệu': 0.3, 'tôn vinh': 0.4, 'biểu dương': 0.3, 'gương điển hình': 0.4,
       'Đại hội thi đua': 1.0, 'Cờ thi đua': 0.7, 'chiến sĩ thi đua': 0.7, 'Huân chương Lao động': 0.5,
       'tập thể, cá nhân': 0.4, 'thành tích xuất sắc': 0.5, 'công tác thi đua, khen thưởng': 1.0, 'phát động thi đua': 0.9,
       'thi đua': 0.3, 'nêu gương': 0.2,
-      'tuyên dương': 0.4, 'vinh danh': 0.4, 'điển hình': 0.25,
+      'tuyên dương': 0.3, 'vinh danh': 0.4, 'điển hình': 0.25,
     },
   },
   {

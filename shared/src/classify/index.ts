@@ -4,6 +4,7 @@ export { buildCorpusStats, phraseDocShare, type CorpusStats } from './corpus';
 export { trainFromDecisions, postFeatures, type Decision, type TrainOptions } from './train';
 export { buildThemePhrases, conceptsForTitle, type ThemePhrases, type WeightedPhrase, type PhraseSource } from './phrases';
 export { CONCEPTS, type Concept } from './concepts';
+export { MORE_CONCEPTS } from './concepts-more';
 export { TokenAutomaton } from './automaton';
 export type { ClassifierModel } from './model';
 export { evaluateClassifier, parseGoldJsonl, type EvalReport, type GoldPost, type ThemeScore } from './evaluate';

@@ -1,6 +1,7 @@
 import type { ClassifierTheme } from '../schema/classify';
 import { canonicalPhrase, normalizeVi } from '../text';
 import { CONCEPTS, type Concept } from './concepts';
+import { MORE_CONCEPTS } from './concepts-more';
 import { phraseDocShare, type CorpusStats } from './corpus';
 import { namedReferences, quotedPhrases, salientNgrams } from './derive';
 import { GENERIC } from './stopwords';
@@ -52,9 +53,25 @@ function pad(s: string): string {
   return ` ${s} `;
 }
 
-export function conceptsForTitle(title: string, concepts: readonly Concept[] = CONCEPTS): Concept[] {
+/** How many of a concept's triggers occur in a title (0: the concept does not apply). */
+function triggerHits(title: string, c: Concept): number {
   const t = pad(canonicalPhrase(title));
-  return concepts.filter((c) => c.triggers.some((tr) => t.includes(pad(canonicalPhrase(tr)))));
+  return c.triggers.filter((tr) => t.includes(pad(canonicalPhrase(tr)))).length;
+}
+
+export function conceptsForTitle(title: string, concepts: readonly Concept[] = [...CONCEPTS, ...MORE_CONCEPTS]): Concept[] {
+  return concepts.filter((c) => triggerHits(title, c) > 0);
+}
+
+/** Each concept goes to the theme(s) whose title names most of its triggers. */
+function assignConcepts(themes: readonly ClassifierTheme[], concepts: readonly Concept[]): Concept[][] {
+  const out: Concept[][] = themes.map(() => []);
+  for (const c of concepts) {
+    const hits = themes.map((t) => triggerHits(t.title, c));
+    const best = Math.max(0, ...hits);
+    if (best > 0) hits.forEach((h, i) => h === best && out[i]!.push(c));
+  }
+  return out;
 }
 
 function rawPhrases(theme: ClassifierTheme, concepts: readonly Concept[]): { phrases: WeightedPhrase[]; negatives: string[] } {
@@ -68,10 +85,11 @@ function rawPhrases(theme: ClassifierTheme, concepts: readonly Concept[]): { phr
   for (const seg of title.split(/;|\s+và\s+/)) {
     const c = canonicalPhrase(seg);
     const n = c.split(' ').length;
-    if (n >= 2 && !GENERIC.has(c)) add(c, n >= 4 ? 0.6 : n === 3 ? 0.4 : 0.25, 'title', true);
+    // Two-syllable pieces ("học tập", a truncated "Đại hội…") say too little to own anything.
+    if (n >= 3 && !GENERIC.has(c)) add(c, n >= 4 ? 0.6 : 0.4, 'title', true);
   }
   const negatives = (theme.negativePhrases ?? []).map(canonicalPhrase).filter(Boolean);
-  for (const c of conceptsForTitle(theme.title, concepts)) {
+  for (const c of concepts) {
     for (const [p, w] of Object.entries(c.phrases)) add(p, w, 'concept');
     for (const n of c.negative ?? []) negatives.push(canonicalPhrase(n));
   }
@@ -103,14 +121,21 @@ export function buildThemePhrases(
   themes: readonly ClassifierTheme[],
   opts: { stats?: CorpusStats; concepts?: readonly Concept[] } = {},
 ): ThemePhrases[] {
-  const raw = themes.map((t) => rawPhrases(t, opts.concepts ?? CONCEPTS));
+  const assigned = assignConcepts(themes, opts.concepts ?? [...CONCEPTS, ...MORE_CONCEPTS]);
+  const raw = themes.map((t, i) => rawPhrases(t, assigned[i]!));
   const strong = raw.map((r) => r.phrases.filter((p) => STRONG.has(p.source)).map((p) => pad(p.phrase)));
+  const titles = raw.map((r) => r.phrases.filter((p) => p.source === 'title').map((p) => pad(p.phrase)));
   const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a);
   const owners = new Map<string, Set<number>>();
   const result = raw.map((r, ti) => {
     const best = new Map<string, WeightedPhrase>();
     for (const p of r.phrases) {
       const pp = pad(p.phrase);
+      // A theme's own title outranks another theme's vocabulary ("nông thôn mới" belongs to the
+      // new-countryside theme, not to the socio-economic concept, when a plan has both).
+      if (p.source !== 'title' && !titles[ti]!.some((s) => overlaps(s, pp))) {
+        if (titles.some((ts, tj) => tj !== ti && ts.some((s) => overlaps(s, pp)))) continue;
+      }
       if (!STRONG.has(p.source)) {
         const ownedHere = strong[ti]!.some((s) => overlaps(s, pp));
         const ownedElsewhere = strong.some((ss, tj) => tj !== ti && ss.some((s) => overlaps(s, pp)));

@@ -23,5 +23,5 @@ export function isAside(text: string, from: number, to: number): boolean {
   while (k < text.length && text.charCodeAt(k) !== 10) k++;
   if (k - j >= 60) return false;
   // A one-sentence paragraph is an aside only when it is short.
-  return j - (i + 1) < 150;
+  return j - (i + 1) < 220;
 }
