@@ -92,6 +92,7 @@ describe('fetchResource successes', () => {
   const decoded: Array<[path: string, charset: string, contains: string]> = [
     ['/gzip/feed.xml', 'utf-8', 'Hội nghị học tập Nghị quyết'],
     ['/br/article.html', 'utf-8', 'Nội dung nén brotli.'],
+    ['/deflate/feed.xml', 'utf-8', 'Tuyên truyền bầu cử'],
     ['/cp1258.html', 'windows-1258', 'Tiếng Việt mã cũ: Ủy ban nhân dân huyện.'],
     ['/cp1258-feed.xml', 'windows-1258', 'Tin mã cũ: Ủy ban nhân dân huyện'],
     ['/utf16.html', 'utf-16le', 'Nội dung mã UTF-16: Hội đồng nhân dân.'],
