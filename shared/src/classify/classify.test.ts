@@ -24,6 +24,7 @@ describe('deriveKeyphrases', () => {
     ['bài viết “Chuyển đổi số là động lực phát triển”', ['Chuyển đổi số là động lực phát triển']],
     ['Kỷ niệm 50 năm Ngày giải phóng miền Nam (30/4/1975 - 30/4/2025)', ['Ngày giải phóng miền Nam']],
     ['Bầu cử đại biểu Quốc hội khóa XV', ['Quốc hội khóa XV']],
+    ['tổ chức Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh lần thứ VIII, nhiệm kỳ 2025 - 2030', ['Đại hội Đảng bộ Khối các cơ quan tỉnh lần thứ VIII']],
   ])('%s', (text, expected) => {
     const got = deriveKeyphrases(text);
     for (const e of expected) expect(got).toContain(e);

@@ -4,6 +4,7 @@ import { GENERIC, STOP_EDGE } from './stopwords';
 const DOC_REF =
   /(Nghị quyết|Chỉ thị|Kết luận|Quy định|Hướng dẫn|Quyết định|Thông báo|Kế hoạch)(?:\s+số)?\s+(\d{1,4})\s*-\s*([A-ZĐ]{1,6}(?:\s*\/\s*[A-ZĐ]{1,8})+)/g;
 const CONGRESS = /(Văn kiện\s+|Nghị quyết\s+)?Đại hội(?:\s+đại biểu toàn quốc|\s+Đảng toàn quốc)?(?:\s+lần thứ)?\s+([IVXL]{2,5})\b/g;
+const PARTY_CONGRESS = /((?:Nghị quyết\s+)?Đại hội)(?:\s+đại biểu)?\s+(Đảng bộ\s+[^,;.()]{2,40}?)\s+lần thứ\s+([IVXL]{1,6})\b/g;
 const TERM = /(Quốc hội|Hội đồng nhân dân|HĐND|Ban Chấp hành Trung ương)\s+khóa\s+([IVXL]{2,5})\b/g;
 const ANNIVERSARY = /\d+\s+năm\s+(Ngày\s+[^(;,.\d]{6,80})/g;
 const QUOTED = /"([^"]{6,220})"/g;
@@ -21,6 +22,7 @@ export function namedReferences(text: string): string[] {
     if (m[1]) out.push(`${m[1].trim()} Đại hội ${m[2]}`);
   }
   for (const m of s.matchAll(TERM)) out.push(`${m[1]} khóa ${m[2]}`);
+  for (const m of s.matchAll(PARTY_CONGRESS)) out.push(`${m[1]} ${m[2]} lần thứ ${m[3]}`);
   for (const m of s.matchAll(ANNIVERSARY)) out.push(m[1]!.trim().replace(/\s+(và|của)$/, ''));
   return dedupe(out);
 }

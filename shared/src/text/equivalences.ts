@@ -83,6 +83,7 @@ export const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['đại hội đại biểu toàn quốc', 'đại hội'],
   ['đại hội đảng toàn quốc', 'đại hội'],
   ['đại hội toàn quốc', 'đại hội'],
+  ['đại hội đại biểu đảng bộ', 'đại hội đảng bộ'],
   ['hồ chí minh', 'hồ chí minh'],
   ['chủ tịch hồ chí minh', 'hồ chí minh'],
   ['bác hồ', 'hồ chí minh'],

@@ -83,6 +83,7 @@ describe('canonical equivalences', () => {
     ['kỳ họp thứ nhất', 'kỳ họp thứ 1'],
     ['Đại hội XXI Đảng bộ tỉnh', 'Đại hội lần thứ hai mươi mốt Đảng bộ tỉnh'],
     ['Hồ Chí Minh', 'Bác Hồ'],
+    ['Đại hội đại biểu Đảng bộ tỉnh lần thứ XXI', 'Đại hội Đảng bộ tỉnh lần thứ 21'],
     ['COVID-19', 'Covid'],
     ['Uỷ ban', 'ủy ban'],
   ])('%s = %s', (a, b) => {
