@@ -14,6 +14,7 @@ import { planRoutes } from './routes/plans';
 import { postRoutes } from './routes/posts';
 import { modelRoutes, reviewRoutes } from './routes/decisions';
 import { submissionRoutes } from './routes/submissions';
+import { searchRoutes } from './routes/search';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 import { alertRoutes } from './routes/alerts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.route('/api/export', exportRoutes());
   app.route('/api/units', unitRoutes());
   app.route('/api/posts', postRoutes());
+  app.route('/api/search', searchRoutes());
   app.route('/api/review', reviewRoutes());
   app.route('/api/model', modelRoutes());
   app.route('/api/submissions', submissionRoutes());

@@ -8,6 +8,7 @@ import * as q from '../db/queries';
 import { currentModelVersion, loadClassifier, setCurrentModelVersion } from './model';
 import { markReposts } from './reposts';
 import { runRollup } from './rollup';
+import { indexNewPosts } from '../search';
 import { DuckDbStore } from './store';
 
 export const JOB_NAMES = ['collect', 'classify', 'rollup'] as const;
@@ -65,7 +66,8 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     });
     await store.flushFetchLog();
     const { reposts } = await markReposts(db);
-    return { ...totals, reposts };
+    const { indexed } = await indexNewPosts(db);
+    return { ...totals, reposts, indexed };
   });
 
   runner.register('classify', async (ctx) => {

@@ -15,3 +15,4 @@ export * from './named-events';
 export * from './themes';
 export * from './anniversaries';
 export * from './alerts';
+export * from './search';

@@ -1,0 +1,206 @@
+// Full-text index tables (migration 005): writes by the indexer, reads by the search service.
+import { insertMany, type Queryable } from '../connection';
+import { effectiveMatchesSql } from './matches';
+
+export const SEARCH_FIELD = { title: 0, text: 1 } as const;
+
+export interface PostToIndex {
+  id: number;
+  title: string;
+  text: string;
+}
+
+/** Largest post id already in the index (0 when empty): the indexer continues after it. */
+export async function searchWatermark(db: Queryable): Promise<number> {
+  const row = await db.one<{ m: number | null }>(`SELECT max(post_id) AS m FROM search_docs`);
+  return row?.m ?? 0;
+}
+
+export function postsToIndex(db: Queryable, afterId: number, limit: number): Promise<PostToIndex[]> {
+  return db.all<PostToIndex>(`SELECT id, title, text FROM posts WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit]);
+}
+
+export interface StagedLine {
+  postId: number;
+  field: number;
+  line: string;
+}
+
+export async function stageLines(tx: Queryable, lines: StagedLine[]): Promise<void> {
+  await insertMany(tx, 'search_staging', ['post_id', 'field', 'line'], lines.map((l) => [l.postId, l.field, l.line]), { chunk: 300 });
+}
+
+/** Staged lines → one posting per syllable and per adjacent pair of syllables, unordered. */
+const EXPLODE_SQL = `
+  WITH s AS (SELECT post_id, field, string_split(line, ' ') AS t FROM search_staging WHERE line <> ''),
+  uni AS (SELECT post_id, field, unnest(t) AS w, generate_subscripts(t, 1) AS pos FROM s),
+  bi AS (
+    SELECT post_id, field, unnest(list_transform(range(1, len(t)), lambda i: t[i] || ' ' || t[i + 1])) AS w,
+      unnest(range(1, len(t))) AS pos
+    FROM s WHERE len(t) > 1
+  )
+  SELECT hash(w) AS term, post_id, field, pos FROM uni
+  UNION ALL
+  SELECT hash(w) AS term, post_id, field, pos FROM bi`;
+
+/** Moves the staged lines into the postings (appended: a later rebuild sorts them) and records the docs. */
+export async function flushStaging(tx: Queryable, docs: { postId: number; titleLen: number; textLen: number }[], into = 'search_postings'): Promise<void> {
+  await tx.run(`INSERT INTO ${into} (term, post_id, field, pos) ${EXPLODE_SQL}`);
+  await tx.run(`DELETE FROM search_staging`);
+  await insertMany(tx, 'search_docs', ['post_id', 'title_len', 'text_len'], docs.map((d) => [d.postId, d.titleLen, d.textLen]), { chunk: 500 });
+}
+
+export async function clearSearchIndex(db: Queryable): Promise<void> {
+  await db.run(`DELETE FROM search_postings`);
+  await db.run(`DELETE FROM search_docs`);
+  await db.run(`DELETE FROM search_staging`);
+}
+
+export async function searchPostingCount(db: Queryable): Promise<number> {
+  return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM search_postings`))?.n ?? 0;
+}
+
+/** The DuckDB version whose hash() built the index (terms are hashes: another version means a rebuild). */
+export async function duckdbVersion(db: Queryable): Promise<string> {
+  return (await db.one<{ v: string }>(`SELECT version() AS v`))?.v ?? '';
+}
+
+/** A scratch copy of the postings' shape, filled batch by batch during a rebuild. */
+export async function createBuildTable(db: Queryable): Promise<void> {
+  await db.run(`DROP TABLE IF EXISTS search_build`);
+  await db.run(`CREATE TABLE search_build AS SELECT * FROM search_postings LIMIT 0`);
+}
+
+/** Copies the scratch postings in term order (in passes over term ranges, so each sort stays small). */
+export async function moveBuildSorted(db: Queryable, passes: number): Promise<void> {
+  const span = (1n << 64n) / BigInt(passes);
+  for (let k = 0; k < passes; k++) {
+    const lo = span * BigInt(k);
+    const hi = k === passes - 1 ? null : span * BigInt(k + 1);
+    await db.run(
+      `INSERT INTO search_postings SELECT term, post_id, field, pos FROM search_build
+       WHERE term >= $1::UBIGINT AND ($2::VARCHAR IS NULL OR term < $2::UBIGINT) ORDER BY term, post_id, field, pos`,
+      [lo.toString(), hi === null ? null : hi.toString()],
+    );
+  }
+  await db.run(`DROP TABLE search_build`);
+}
+
+export async function explodeStagingInto(db: Queryable, table: 'search_build' | 'search_postings'): Promise<void> {
+  await db.run(`INSERT INTO ${table} (term, post_id, field, pos) ${EXPLODE_SQL}`);
+  await db.run(`DELETE FROM search_staging`);
+}
+
+export async function buildRowCount(db: Queryable): Promise<number> {
+  return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM search_build`))?.n ?? 0;
+}
+
+// ---- reading ----
+
+export interface SearchFilters {
+  /** Units whose posts may be returned (null: all). */
+  unitIds: string[] | null;
+  themeId: string | null;
+  modelVersion: string;
+  from: string | null;
+  to: string | null;
+  kind: 'original' | 'repost' | null;
+}
+
+/** A query term (folded syllable or "a b" bigram) and its weight (idf, computed by the caller). */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  /** Unigrams are required; bigrams only rank. */
+  bigram: boolean;
+}
+
+export interface SearchHitRow {
+  id: number;
+  score: number;
+  phrase: boolean;
+  total: number;
+  unit_id: string;
+  unit_name: string;
+  title: string;
+  text: string;
+  url: string;
+  published_at: string;
+  repost_of: number | null;
+}
+
+/** Number of index documents and, per term, its postings (title and text occurrences). */
+export async function termFrequencies(db: Queryable, terms: string[]): Promise<{ docs: number; counts: number[] }> {
+  const docs = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM search_docs`))?.n ?? 0;
+  if (terms.length === 0) return { docs, counts: [] };
+  // One pruned count per term: an IN list here would read every row group.
+  const sql = terms.map((_, i) => `SELECT ${i} AS i, count(*) AS n FROM search_postings WHERE term = hash($${i + 1})`).join(' UNION ALL ');
+  const rows = await db.all<{ i: number; n: number }>(sql, terms);
+  const counts = terms.map(() => 0);
+  for (const r of rows) counts[r.i] = r.n;
+  return { docs, counts };
+}
+
+/** Postings of a phrase: its bigrams at the right distance (every other one, plus the last), per post. */
+function phraseSql(terms: string[], bind: (v: string) => string, alias: string): string {
+  const grams = terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
+  const picks = grams.map((_, i) => i).filter((i) => i % 2 === 0 || i === grams.length - 1);
+  const [first, ...rest] = picks as [number, ...number[]];
+  const x = (i: number) => `${alias}${i}`;
+  const joins = rest
+    .map((i) => `JOIN search_postings ${x(i)} ON ${x(i)}.post_id = ${x(first)}.post_id AND ${x(i)}.field = ${x(first)}.field AND ${x(i)}.pos = ${x(first)}.pos + ${i - first} AND ${x(i)}.term = hash(${bind(grams[i]!)})`)
+    .join(' ');
+  return `SELECT DISTINCT ${x(first)}.post_id FROM search_postings ${x(first)} ${joins} WHERE ${x(first)}.term = hash(${bind(grams[first]!)})`;
+}
+
+const K1 = 1.2;
+const TITLE_WEIGHT = 2;
+
+/**
+ * One page of posts holding every query syllable, best first: those holding every adjacent pair of
+ * the query (the phrase) first, then by a BM25-like score (saturated term frequency × idf, title
+ * counts double, query bigrams score too), then the newest. Every row carries the total count.
+ */
+export function searchPage(db: Queryable, terms: WeightedTerm[], phrases: string[][], f: SearchFilters, limit: number, offset: number): Promise<SearchHitRow[]> {
+  const params: (string | number | null)[] = [];
+  const bind = (v: string | number | null) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const words = terms.filter((t) => !t.bigram).length;
+  const grams = terms.length - words;
+  const weights = terms.map((t) => `(hash(${bind(t.term)}), ${bind(t.weight)}::DOUBLE, ${t.bigram})`).join(', ');
+  // One pruned scan per term (an IN list would read every row group).
+  const scans = terms.map((_, i) => `SELECT post_id, term, field FROM search_postings WHERE term = hash($${i * 2 + 1})`).join(' UNION ALL ');
+  const conds: string[] = [];
+  if (f.unitIds) conds.push(`po.unit_id IN (SELECT unnest(from_json(${bind(JSON.stringify(f.unitIds))}, '["VARCHAR"]')))`);
+  if (f.from) conds.push(`po.published_day >= ${bind(f.from)}::DATE`);
+  if (f.to) conds.push(`po.published_day <= ${bind(f.to)}::DATE`);
+  if (f.kind) conds.push(f.kind === 'original' ? 'po.repost_of IS NULL' : 'po.repost_of IS NOT NULL');
+  if (f.themeId) conds.push(`po.id IN (SELECT post_id FROM ${effectiveMatchesSql(bind(f.modelVersion))} e WHERE e.theme_id = ${bind(f.themeId)})`);
+  const phraseConds = phrases.map((ph, k) => `c.post_id IN (${phraseSql(ph, bind, `q${k}_`)})`);
+  const filtered = conds.length
+    ? `SELECT c.* FROM cand c JOIN posts po ON po.id = c.post_id WHERE ${[...conds, ...phraseConds].join(' AND ')}`
+    : `SELECT c.* FROM cand c ${phraseConds.length ? `WHERE ${phraseConds.join(' AND ')}` : ''}`;
+  const sql = `
+    WITH t(term, weight, bigram) AS (VALUES ${weights}),
+    hits AS (
+      SELECT post_id, term, field, count(*) AS tf FROM (${scans}) GROUP BY ALL
+    ),
+    cand AS (
+      SELECT h.post_id,
+        sum(t.weight * CASE WHEN h.field = 0 THEN ${TITLE_WEIGHT} ELSE 1 END * h.tf * ${K1 + 1} / (h.tf + ${K1})) AS score,
+        count(DISTINCT h.term) FILTER (WHERE t.bigram) = ${grams} AND ${grams} > 0 AS phrase
+      FROM hits h JOIN t ON t.term = h.term
+      GROUP BY h.post_id HAVING count(DISTINCT h.term) FILTER (WHERE NOT t.bigram) = ${words}
+    ),
+    filtered AS (${filtered}),
+    page AS (
+      SELECT post_id, score, phrase, count(*) OVER () AS total FROM filtered
+      ORDER BY phrase DESC, score DESC, post_id DESC LIMIT ${bind(limit)} OFFSET ${bind(offset)}
+    )
+    SELECT po.id, r.score, r.phrase, r.total, po.unit_id, u.name AS unit_name, po.title, po.text, po.url, po.published_at, po.repost_of
+    FROM page r JOIN posts po ON po.id = r.post_id JOIN units u ON u.id = po.unit_id
+    ORDER BY r.phrase DESC, r.score DESC, r.post_id DESC`;
+  return db.all<SearchHitRow>(sql, params);
+}
