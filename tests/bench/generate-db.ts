@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../server/src/db/connection';
-import { migrate } from '../../server/src/db/migrate';
+import { loadMigrations, migrate } from '../../server/src/db/migrate';
 import * as q from '../../server/src/db/queries';
 import { loadClassifier, setCurrentModelVersion } from '../../server/src/runtime/model';
 import { importPlanText } from '../../server/src/runtime/plans';
@@ -56,7 +56,7 @@ export async function ensureBenchDb(size: BenchSize, opts: { force?: boolean; lo
     const db = await Database.open(dbPath);
     try {
       const info = await readMarker(db);
-      if (info?.version === VERSION) return { ...info.db, dataDir, dbPath, size, generatedSeconds: null };
+      if (info?.version === VERSION && (await migrationsStillShipped(db))) return { ...info.db, dataDir, dbPath, size, generatedSeconds: null };
     } finally {
       await db.close();
     }
@@ -74,6 +74,13 @@ export async function ensureBenchDb(size: BenchSize, opts: { force?: boolean; lo
 }
 
 type Generated = Pick<BenchDb, 'planId' | 'month' | 'units' | 'themes' | 'posts'>;
+
+/** A cache built under migrations since renumbered or removed (work in progress elsewhere) is rebuilt. */
+async function migrationsStillShipped(db: Database): Promise<boolean> {
+  const shipped = new Set(loadMigrations().map((m) => `${m.version}|${m.name}`));
+  const applied = await db.all<{ version: number; name: string }>(`SELECT version, name FROM schema_version`);
+  return applied.every((m) => shipped.has(`${m.version}|${m.name}`));
+}
 
 async function readMarker(db: Database): Promise<{ version: number; db: Generated } | null> {
   try {
