@@ -1,0 +1,12 @@
+export { default as PlanList } from './PlanList.svelte';
+export { default as PlanInput } from './PlanInput.svelte';
+export { default as PlanReviewForm } from './PlanReviewForm.svelte';
+export { default as ReviewIssues } from './ReviewIssues.svelte';
+export { default as SourcePane } from './SourcePane.svelte';
+export { default as PhaseTimeline } from './PhaseTimeline.svelte';
+export { default as ThemeList } from './ThemeList.svelte';
+export { default as AnniversaryList } from './AnniversaryList.svelte';
+export { default as VersionList } from './VersionList.svelte';
+export { default as UnitAssignTree } from './UnitAssignTree.svelte';
+export { default as PlanReview } from './PlanReview.svelte';
+export * from './review';
