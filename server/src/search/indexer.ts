@@ -48,9 +48,10 @@ export function indexNewPosts(db: Database): Promise<IndexStats> {
     }
     if (recorded === null) await q.setSetting(db, SETTING, JSON.stringify({ duckdb: version }));
     let indexed = 0;
-    for (;;) {
-      const posts = await q.postsToIndex(db, await q.searchWatermark(db), INCREMENT_BATCH);
-      if (posts.length === 0) break;
+    const last = await q.maxPostId(db);
+    for (let after = await q.searchWatermark(db); after < last; after += INCREMENT_BATCH) {
+      const posts = await q.postsToIndex(db, after, Math.min(after + INCREMENT_BATCH, last));
+      if (posts.length === 0) continue;
       const docs = posts.map(docLines);
       await db.transaction(async (tx) => {
         await q.stageLines(tx, docs.flatMap((d) => d.lines));
@@ -79,16 +80,15 @@ async function rebuildUnlocked(db: Database, opts: RebuildOptions): Promise<numb
   const batch = opts.batch ?? 20_000;
   await q.clearSearchIndex(db);
   await q.createBuildTable(db);
-  let after = 0;
+  const last = await q.maxPostId(db);
   let done = 0;
-  for (;;) {
-    const posts = await q.postsToIndex(db, after, batch);
-    if (posts.length === 0) break;
+  for (let after = 0; after < last; after += batch) {
+    const posts = await q.postsToIndex(db, after, Math.min(after + batch, last));
+    if (posts.length === 0) continue;
     const docs = posts.map(docLines);
     await db.append('search_staging', docs.flatMap((d) => d.lines.map((l) => [l.postId, l.field, l.line])));
     await q.explodeStagingInto(db, 'search_build');
     await db.append('search_docs', docs.map((d) => [d.doc.postId, d.doc.titleLen, d.doc.textLen]));
-    after = posts[posts.length - 1]!.id;
     done += posts.length;
     opts.onProgress?.(done);
   }

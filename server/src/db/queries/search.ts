@@ -16,8 +16,13 @@ export async function searchWatermark(db: Queryable): Promise<number> {
   return row?.m ?? 0;
 }
 
-export function postsToIndex(db: Queryable, afterId: number, limit: number): Promise<PostToIndex[]> {
-  return db.all<PostToIndex>(`SELECT id, title, text FROM posts WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit]);
+/** Posts with afterId < id <= throughId (a range, not ORDER BY … LIMIT, which would sort every later post). */
+export function postsToIndex(db: Queryable, afterId: number, throughId: number): Promise<PostToIndex[]> {
+  return db.all<PostToIndex>(`SELECT id, title, text FROM posts WHERE id > $1 AND id <= $2 ORDER BY id`, [afterId, throughId]);
+}
+
+export async function maxPostId(db: Queryable): Promise<number> {
+  return (await db.one<{ m: number | null }>(`SELECT max(id) AS m FROM posts`))?.m ?? 0;
 }
 
 export interface StagedLine {
@@ -189,17 +194,18 @@ export function searchPage(db: Queryable, terms: WeightedTerm[], phrases: string
     ),
     cand AS (
       SELECT h.post_id,
-        sum(t.weight * CASE WHEN h.field = 0 THEN ${TITLE_WEIGHT} ELSE 1 END * h.tf * ${K1 + 1} / (h.tf + ${K1})) AS score,
+        -- Rounded: a parallel float sum differs in the last bits between runs, and pages must not shuffle.
+        round(sum(t.weight * CASE WHEN h.field = 0 THEN ${TITLE_WEIGHT} ELSE 1 END * h.tf * ${K1 + 1} / (h.tf + ${K1})), 6) AS score,
         count(DISTINCT h.term) FILTER (WHERE t.bigram) = ${grams} AND ${grams} > 0 AS phrase
       FROM hits h JOIN t ON t.term = h.term
       GROUP BY h.post_id HAVING count(DISTINCT h.term) FILTER (WHERE NOT t.bigram) = ${words}
     ),
     filtered AS (${filtered}),
     page AS (
-      SELECT post_id, score, phrase, count(*) OVER () AS total FROM filtered
+      SELECT post_id, score, phrase FROM filtered
       ORDER BY phrase DESC, score DESC, post_id DESC LIMIT ${bind(limit)} OFFSET ${bind(offset)}
     )
-    SELECT po.id, r.score, r.phrase, r.total, po.unit_id, u.name AS unit_name, po.title, po.text, po.url, po.published_at, po.repost_of
+    SELECT po.id, r.score, r.phrase, (SELECT count(*) FROM filtered) AS total, po.unit_id, u.name AS unit_name, po.title, po.text, po.url, po.published_at, po.repost_of
     FROM page r JOIN posts po ON po.id = r.post_id JOIN units u ON u.id = po.unit_id
     ORDER BY r.phrase DESC, r.score DESC, r.post_id DESC`;
   return db.all<SearchHitRow>(sql, params);
