@@ -16,4 +16,6 @@ export * from './plans';
 export * from './coverage';
 export * from './units';
 export * from './posts';
+export * from './decisions';
+export * from './submissions';
 export * from './jobs';
