@@ -15,6 +15,7 @@ export interface DemoHandle {
 }
 
 const DEMO_NOW = 'demo_now';
+const DEMO_PORT = 'demo_port';
 
 /**
  * The embedded default: a fixture world of official sites on loopback, its units and sources
@@ -28,7 +29,11 @@ export async function bootDemo(db: Database, config: Config, opts: { log?: (msg:
     await q.setSetting(db, DEMO_NOW, anchor);
   }
   const world = generateDemoWorld({ seed: config.demoSeed, now: new Date(anchor) });
-  const site = await startDemoWorldServer(world);
+  // Same port as last time, so the sites keep their URLs and known articles are not fetched again.
+  const lastPort = Number(await q.getSetting(db, DEMO_PORT)) || undefined;
+  const site = await startDemoWorldServer(world, { port: lastPort });
+  const port = new URL(site.sources[0]!.url).port;
+  if (port) await q.setSetting(db, DEMO_PORT, port);
   config.allowPrivateHosts.push('loopback');
 
   await db.transaction(async (tx) => {
