@@ -94,6 +94,23 @@ describe.skipIf(!ready)('plans in the browser', () => {
     await item.waitFor();
     expect(await item.getByTestId('plan-units').textContent()).toContain('Đảng ủy Khối cơ quan và doanh nghiệp');
     await saveScreenshot(page, shots, 'plans-list-desktop');
+
+    // The named events table: an administrator adds the provincial congress plan 002 names.
+    await page.getByTestId('named-events-link').click();
+    await page.getByTestId('named-event').first().waitFor();
+    const before = await page.getByTestId('named-event').count();
+    await page.getByTestId('event-add').click();
+    const row = page.getByTestId('named-event').nth(before);
+    await row.getByTestId('event-name').fill('Đại hội XXI Đảng bộ tỉnh');
+    await row.getByTestId('event-date').fill('2025-10-14');
+    await page.getByTestId('events-save').click();
+    await page.getByTestId('events-message').waitFor();
+    expect(await page.getByTestId('events-message').textContent()).toContain('Đã lưu');
+    await saveScreenshot(page, shots, 'plans-named-events-desktop');
+    const admin = await apiSignIn(server.url, ADMIN.user, ADMIN.password);
+    const events = (await getJson(server.url, '/api/named-events', { headers: admin })).body;
+    expect(events.defaults).toBe(false);
+    expect(events.events.at(-1)).toMatchObject({ name: 'Đại hội XXI Đảng bộ tỉnh', date: '2025-10-14', aliases: ['Đại hội XXI Đảng bộ tỉnh'] });
   });
 
   it('reads on a phone', async () => {

@@ -10,3 +10,4 @@ export { default as VersionList } from './VersionList.svelte';
 export { default as UnitAssignTree } from './UnitAssignTree.svelte';
 export { default as PlanReview } from './PlanReview.svelte';
 export * from './review';
+export { default as NamedEventsEditor } from './NamedEventsEditor.svelte';
