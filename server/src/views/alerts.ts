@@ -23,7 +23,8 @@ export interface Alert {
 }
 
 const unitLink = (id: string, name: string) => ({ label: name, href: `/don-vi/${encodeURIComponent(id)}` });
-const themeLink = (id: string, title: string) => ({ label: title, href: `/chu-de/${encodeURIComponent(id)}` });
+// Ids are [\w:.-]: used raw, since the web param matcher sees the undecoded path (%3A would not match).
+const themeLink = (id: string, title: string) => ({ label: title, href: `/chu-de/${id}` });
 
 /** Last week against the mean of the 8 before it: a drop when that mean is at least 3 a week and last week fell under 40 % of it. */
 export function isSuddenDrop(lastWeek: number, previous: number[]): boolean {

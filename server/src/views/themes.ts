@@ -62,7 +62,7 @@ export async function themeDetailView(db: Queryable, scope: Scope, id: string, q
   const [rows, series, posts] = await Promise.all([
     q.themeUnits(db, id, unitIds, from, to),
     q.themeMonthlySeries(db, id, unitIds, from, to),
-    q.topThemePosts(db, modelVersion, id, unitIds, from, to, 20),
+    q.topThemePosts(db, modelVersion, id, unitIds, from, to, 10),
   ]);
   const rowOf = new Map(rows.map((r) => [r.unit_id, r]));
   const minDepth = Math.min(...units.map((u) => u.depth));

@@ -19,3 +19,7 @@ export * from './posts';
 export * from './decisions';
 export * from './submissions';
 export * from './jobs';
+export * from './themes';
+export * from './anniversaries';
+export * from './sources';
+export * from './alerts';

@@ -1,0 +1,2 @@
+export { default as AlertList } from './AlertList.svelte';
+export { alertBadge, refreshAlertBadge } from './badge.svelte';

@@ -1,0 +1,2 @@
+export { default as SourceCard } from './SourceCard.svelte';
+export { default as AddSiteForm } from './AddSiteForm.svelte';
