@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, repoRoot, signIn as apiSignIn, startTestServer, tempDir } from '@tdtt/tests/support';
 import type { Server } from '@tdtt/server/main';
 import * as q from '../../server/src/db/queries';
+import { toDocx } from '../integration/plan-api-support';
 import { havePlans, readPlan } from '../integration/plan-expect';
 import { chromiumAvailable, launchBrowser, saveScreenshot, signIn, type LaunchedBrowser } from './browser';
 
@@ -117,6 +118,18 @@ describe.skipIf(!ready)('plans in the browser', () => {
     const phone = await launchBrowser({ viewport: 'phone' });
     try {
       await signIn(phone.page, server.url, ADMIN.user, ADMIN.password);
+      // Upload: a Word file is read for review; a news text is refused with a message, nothing stored.
+      await phone.page.goto(`${server.url}/ke-hoach/nhap`);
+      await phone.page.getByTestId('plan-file').setInputFiles({ name: 'tin.txt', mimeType: 'text/plain', buffer: Buffer.from('Khai mạc hội chợ thương mại.\nHội chợ kéo dài đến hết ngày 18/10.') });
+      await phone.page.getByTestId('plan-file-preview').click();
+      expect(await phone.page.getByTestId('plan-input-error').textContent()).toMatch(/kế hoạch/i);
+      await phone.page.getByTestId('plan-file').setInputFiles({ name: '004.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(await toDocx(readPlan('004'))) });
+      expect(await phone.page.getByTestId('plan-file-name').textContent()).toBe('004.docx');
+      await phone.page.getByTestId('plan-file-preview').click();
+      await phone.page.getByTestId('review-save').waitFor();
+      expect(await phone.page.getByTestId('review-summary').textContent()).toContain('15 nội dung');
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await saveScreenshot(phone.page, shots, 'plans-upload-review-phone');
       await phone.page.goto(`${server.url}/ke-hoach`);
       await phone.page.getByTestId('plan-item').first().waitFor();
       await saveScreenshot(phone.page, shots, 'plans-list-phone');
