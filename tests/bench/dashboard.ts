@@ -1,0 +1,114 @@
+// npm run bench:dashboard [-- --size small|full] [--json]
+// The dashboard's API calls on the benchmark database (generate-db.ts) plus the search index, through
+// the real server started in this process: p50/p95 of overview, unit, theme and search, and peak RSS.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../server/src/config';
+import { startServer } from '../../server/src/main';
+import { createAccount } from '../../server/src/auth/accounts';
+import * as q from '../../server/src/db/queries';
+import { CACHE_DIR, parseSize, type BenchDb } from './generate-db';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const size = parseSize(argv);
+const say = (m: string) => {
+  if (!json) console.log(m);
+};
+
+// Both databases are built (or found in the cache) in child processes, so this process's peak
+// memory is the server's alone.
+function child(script: string, args: string[]): string {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, script), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', json ? 'ignore' : 'inherit'],
+    maxBuffer: 1 << 26,
+  });
+  return out.trim().split('\n').pop()!;
+}
+say(`Cơ sở dữ liệu benchmark (${size})…`);
+const bench = JSON.parse(child('tests/bench/generate-db.ts', ['--size', size, '--json'])) as BenchDb;
+say('Chỉ mục tìm kiếm…');
+const dataDir = path.join(CACHE_DIR, `${size}-search`);
+const index = JSON.parse(child('tests/bench/dashboard/search-db.ts', [bench.dbPath, dataDir])) as { seconds: number };
+
+const config = loadConfig(
+  { PORT: '0', DATA_DIR: dataDir, DEMO: 'false', SCHEDULER: 'false', COLLECT_ON_START: 'false', WEB_DIR: path.join(repoRoot, 'web/build') },
+  repoRoot,
+);
+const quiet = console.log;
+if (json) console.log = () => undefined; // the server logs its start
+const server = await startServer(config);
+console.log = quiet;
+
+const USER = 'bench-dashboard';
+const PASSWORD = 'bench-dashboard-password-1';
+if (!(await q.getUserByUsername(server.db, USER))) await createAccount(server.db, { username: USER, displayName: USER, password: PASSWORD, role: 'staff', unitId: null });
+const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: PASSWORD }) });
+if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
+const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
+async function timed(pathname: string): Promise<{ ms: number; status: number }> {
+  const t = performance.now();
+  const res = await fetch(`${server.url}${pathname}`, { headers: { cookie } });
+  const body = await res.arrayBuffer();
+  if (res.status !== 200 && res.status !== 404) throw new Error(`${pathname}: HTTP ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+  return { ms: performance.now() - t, status: res.status };
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+/** Warm-up round, then `rounds` rounds over the paths (requests one at a time, as one user clicks). */
+async function measure(paths: string[], rounds: number): Promise<{ p50: number; p95: number; n: number } | null> {
+  for (const p of paths) if ((await timed(p)).status === 404) return null;
+  const ms: number[] = [];
+  for (let r = 0; r < rounds; r++) for (const p of paths) ms.push((await timed(p)).ms);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length };
+}
+
+const planQs = `plan=${encodeURIComponent(bench.planId)}&month=${bench.month}`;
+// Units of every level: the root, blocks, agencies and cells (ids are u0 … u<n-1>).
+const unitIds = [0, 1, 2, 5, 50, 120, Math.floor(bench.units / 2), bench.units - 1].map((i) => `u${i}`);
+const themeIds = (await q.planThemes(server.db, bench.planId)).map((t) => t.id).filter((_, i) => i % 12 === 0);
+const searches = [
+  'chuyển đổi số',
+  'chuyen doi so',
+  '"cải cách hành chính"',
+  'xây dựng Đảng',
+  'an sinh xã hội&kind=original',
+  'nông thôn mới&unit=u1',
+  'đổi mới sáng tạo&from=2025-09-01&to=2025-09-30',
+  `quốc phòng an ninh&theme=${encodeURIComponent(themeIds[1] ?? '')}`,
+  'kinh tế tư nhân&page=3',
+  'tin 123456',
+];
+const rounds = size === 'full' ? 5 : 10;
+say(`Đo (${rounds} lượt, mỗi lượt tuần tự)…`);
+const overview = await measure([`/api/coverage?${planQs}`], rounds * 4);
+const unit = await measure(unitIds.map((id) => `/api/units/${id}?${planQs}`), rounds);
+const theme = await measure(themeIds.map((id) => `/api/themes/${encodeURIComponent(id)}`), rounds);
+const search = await measure(searches.map((s) => `/api/search?q=${s.replace(/^[^&]+/, (m) => encodeURIComponent(m))}`), rounds);
+const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+await server.close();
+
+const r1 = (x: number | undefined | null) => (x === undefined || x === null ? null : Math.round(x * 10) / 10);
+if (json) {
+  console.log(JSON.stringify({ overviewP95Ms: r1(overview?.p95), unitP95Ms: r1(unit?.p95), themeP95Ms: r1(theme?.p95), searchP95Ms: r1(search?.p95), peakRssMB, posts: bench.posts }));
+} else {
+  const row = (k: string, m: { p50: number; p95: number; n: number } | null, target: number) =>
+    console.log(`${k.padEnd(26)} ${m ? `${m.p50.toFixed(1).padStart(8)} ${m.p95.toFixed(1).padStart(8)} ${String(m.n).padStart(5)}   ${m.p95 < target ? 'đạt' : 'CHƯA ĐẠT'} (< ${target} ms)` : '       —        —     —   (chưa có API)'}`);
+  console.log(`\nkích thước: ${size} — ${bench.units} đơn vị, ${bench.themes} chủ đề, ${bench.posts.toLocaleString('en')} bài; chỉ mục dựng ${index.seconds} s`);
+  console.log(`${'lời gọi'.padEnd(26)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'số lần'.padStart(5)}`);
+  row('tổng quan /api/coverage', overview, 50);
+  row('đơn vị /api/units/:id', unit, 50);
+  row('chủ đề /api/themes/:id', theme, 50);
+  row('tìm kiếm /api/search', search, 200);
+  console.log(`${'bộ nhớ đỉnh (RSS), MB'.padEnd(26)} ${String(peakRssMB).padStart(8)}   ${peakRssMB < 300 ? 'đạt' : 'CHƯA ĐẠT'} (< 300 MB)`);
+  console.log(`(tải máy lúc đo: ${(await import('node:os')).loadavg()[0]!.toFixed(1)} trên ${(await import('node:os')).cpus().length} lõi)`);
+}
