@@ -29,7 +29,7 @@ export async function toDocx(text: string): Promise<Uint8Array> {
 
 export function upload(base: string, headers: Record<string, string>, bytes: Uint8Array, filename: string, preview = false) {
   const form = new FormData();
-  form.set('file', new Blob([bytes]), filename);
+  form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), filename);
   return getJson(base, `/api/plans/import${preview ? '?preview=true' : ''}`, { method: 'POST', headers, body: form });
 }
 
