@@ -24,8 +24,9 @@ beforeAll(async () => {
   const pick = (inside: boolean) =>
     server.db.one<{ id: number; theme_id: string }>(
       `SELECT a.post_id AS id, a.theme_id FROM post_themes a JOIN posts p ON p.id = a.post_id
-       WHERE a.model_version = $1 AND (p.unit_id IN (SELECT unnest(from_json($2, '["VARCHAR"]')))) = $3 ORDER BY a.post_id LIMIT 1`,
-      [version, JSON.stringify(units), inside],
+       WHERE a.model_version = $1 AND (p.unit_id IN (SELECT unnest(from_json($2, '["VARCHAR"]')))) = $3
+         AND a.theme_id IN (SELECT id FROM themes WHERE plan_id = $4) ORDER BY a.post_id LIMIT 1`,
+      [version, JSON.stringify(units), inside, server.demo!.planIds.parent],
     );
   mine = (await pick(true))!;
   foreign = (await pick(false))!;

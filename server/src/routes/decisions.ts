@@ -95,9 +95,11 @@ export function decisionRoutes() {
     const { db, now } = c.var.deps;
     const id = Number(c.req.valid('param').id);
     const body = c.req.valid('json');
-    await postInScope(c, id);
+    const post = await postInScope(c, id);
     const theme = await q.themeExists(db, body.themeId);
     if (!theme) throw badRequest(`themeId: không có chủ đề "${body.themeId}"`);
+    // Only a theme the post's unit answers for (no probing other branches' plans through a flag).
+    if (!(await q.themeAppliesToUnit(db, theme.id, post.unit_id))) throw badRequest(`themeId: chủ đề "${theme.id}" không thuộc kế hoạch của đơn vị`);
     const flagId = await db.transaction((tx) => q.insertFlag(tx, { postId: id, themeId: theme.id, note: body.note.trim(), userId: c.var.user!.id, at: now() }));
     await auditRequest(c, 'review.flag', `post:${id}`, { themeId: theme.id, flagId });
     return c.json({ flag: flagJson((await q.getFlag(db, flagId))!) }, 201);

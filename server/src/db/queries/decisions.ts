@@ -181,3 +181,14 @@ export function currentThemeChoices(db: Queryable): Promise<{ id: string; title:
     `SELECT t.id, t.title, t.numbering FROM themes t JOIN plans p ON p.id = t.plan_id WHERE p.is_current ORDER BY p.id, t.ord`,
   );
 }
+
+/** Whether a post's unit answers for the theme: the theme's plan is current and assigned to the unit or an ancestor. */
+export async function themeAppliesToUnit(db: Queryable, themeId: string, unitId: string): Promise<boolean> {
+  const row = await db.one<{ n: number }>(
+    `WITH RECURSIVE up(id, d) AS (SELECT $2::VARCHAR, 0 UNION ALL SELECT u.parent_id, up.d + 1 FROM units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL AND up.d < 20)
+     SELECT count(*) AS n FROM themes t JOIN plans p ON p.id = t.plan_id AND p.is_current
+       JOIN plan_units pu ON pu.plan_id = t.plan_id WHERE t.id = $1 AND pu.unit_id IN (SELECT id FROM up)`,
+    [themeId, unitId],
+  );
+  return (row?.n ?? 0) > 0;
+}
