@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Server } from '@tdtt/server/main';
 import { repoRoot, seededDemoServer } from '../support';
+import type { Page } from 'playwright-core';
 import { chromiumAvailable, launchBrowser, saveScreenshot, signIn, type LaunchedBrowser, type ViewportName } from './browser';
 
 // In real Chromium against the seeded demo world and the built web app: the overview heatmap, a unit's
@@ -13,6 +14,12 @@ const webDir = path.join(repoRoot, 'web/build');
 const ready = chromiumAvailable() && existsSync(path.join(webDir, 'index.html'));
 if (!ready) console.warn(`tests/e2e/dashboard: skipped, needs /usr/bin/chromium and ${webDir} (npm run build -w @tdtt/web)`);
 const shots = path.join(repoRoot, 'test-results/screenshots');
+
+/** After the page's requests settle (the header badge loads on its own), so the picture is complete. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await saveScreenshot(page, shots, name);
+}
 
 describe.skipIf(!ready)('dashboard in the browser', () => {
   let server: Server;
@@ -41,13 +48,13 @@ describe.skipIf(!ready)('dashboard in the browser', () => {
     await page.getByTestId('heatmap').waitFor();
     const counts = await page.getByTestId('heatmap-cell').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-count'))));
     expect(counts.filter((n) => n > 0).length).toBeGreaterThan(counts.length / 4);
-    await saveScreenshot(page, shots, 'overview-staff-1366');
+    await shot(page, 'overview-staff-1366');
     await page.getByTestId('ranking-row').first().getByRole('link').first().click();
     await page.getByTestId('unit-score').waitFor();
     await page.getByTestId('post-link').first().click();
     await page.getByTestId('evidence-mark').first().waitFor();
     expect(await page.getByTestId('evidence-mark').count()).toBeGreaterThan(0);
-    await saveScreenshot(page, shots, 'post-evidence-1366');
+    await shot(page, 'post-evidence-1366');
   }, 120_000);
 
   it('a unit lead sees only their subtree', async () => {
@@ -70,7 +77,7 @@ describe.skipIf(!ready)('dashboard in the browser', () => {
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((n) => allowed.has(n.trim()))).toBe(true);
     expect(await page.getByTestId('nav-sources').count()).toBe(0); // sources admin is for administrators
-    await saveScreenshot(page, shots, 'anniversaries-lead-1366');
+    await shot(page, 'anniversaries-lead-1366');
   }, 120_000);
 
   for (const viewport of ['desktop', 'phone'] as const) {
@@ -84,13 +91,13 @@ describe.skipIf(!ready)('dashboard in the browser', () => {
       await page.getByTestId('theme-row').first().waitFor();
       const shares = await page.getByTestId('theme-row').evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-share'))));
       expect(shares.some((s) => s > 0)).toBe(true);
-      await saveScreenshot(page, shots, `themes-${size}`);
+      await shot(page, `themes-${size}`);
 
       await page.getByTestId('theme-row').first().getByRole('link').click();
       await page.getByTestId('theme-series-chart').locator('canvas').waitFor();
       expect(await page.locator('[data-testid="theme-unit"][data-covered="true"]').count()).toBeGreaterThan(0);
       expect(await page.getByTestId('theme-post').count()).toBeGreaterThan(0);
-      await saveScreenshot(page, shots, `theme-detail-${size}`);
+      await shot(page, `theme-detail-${size}`);
       await page.getByTestId('theme-series-toggle').click();
       expect(await page.getByTestId('theme-series-table').locator('tbody tr').count()).toBeGreaterThan(0);
 
@@ -100,7 +107,7 @@ describe.skipIf(!ready)('dashboard in the browser', () => {
       const statuses = await page.getByTestId('timeliness').evaluateAll((c) => c.map((x) => x.getAttribute('data-status')));
       expect(statuses).toContain('on-time');
       expect(await page.getByTestId('cal-event').count()).toBeGreaterThan(0);
-      await saveScreenshot(page, shots, `anniversaries-${size}`);
+      await shot(page, `anniversaries-${size}`);
 
       await page.goto(`${server.url}/nguon`);
       await page.getByTestId('source-card').first().waitFor();
@@ -109,12 +116,12 @@ describe.skipIf(!ready)('dashboard in the browser', () => {
       await first.getByTestId('source-test').click();
       await first.getByTestId('source-test-result').waitFor();
       expect(await first.getByTestId('source-test-result').getAttribute('data-ok')).toBe('true');
-      await saveScreenshot(page, shots, `sources-${size}`);
+      await shot(page, `sources-${size}`);
 
       await page.goto(`${server.url}/canh-bao`);
       await page.getByTestId('page-title').waitFor();
       await page.locator('[data-testid="alert"], [data-testid="alerts-empty"]').first().waitFor();
-      await saveScreenshot(page, shots, `alerts-${size}`);
+      await shot(page, `alerts-${size}`);
       for (const nav of ['nav-overview', 'nav-plans', 'nav-themes', 'nav-anniversaries', 'nav-sources', 'nav-search', 'nav-jobs', 'nav-alerts']) {
         expect(await page.getByTestId(nav).count(), nav).toBe(1);
       }

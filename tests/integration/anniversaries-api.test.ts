@@ -2,6 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from '../support';
 import { startWorld, type World } from './dashboard-world';
 import * as q from '../../server/src/db/queries';
+import { anniversaryThemes, occurrenceDay } from '../../server/src/views/anniversaries';
+
+describe('anniversary rule helpers', () => {
+  const row = (date: string, precision = 'day') => ({ id: 'a', plan_id: 'p', event: 'e', date, precision, years: null });
+  it.each([
+    ['2025-05-19', '2025-01-05', '2025-05-19'], // a date in the plan's year stays
+    ['1890-05-19', '2025-01-05', '2025-05-19'], // an original-event date moves to the plan's year
+    ['1945-01-02', '2025-01-05', '2026-01-02'], // … or the next one when that day is already past at issue
+    ['2025-05-19', null, '2025-05-19'],
+  ])('date %s, plan issued %s → %s', (date, issued, expected) => {
+    expect(occurrenceDay(row(date), issued)).toBe(expected);
+  });
+  it('leaves month and year precision undated', () => {
+    expect(occurrenceDay(row('2025-03', 'month'), '2025-01-05')).toBeNull();
+    expect(occurrenceDay(row('2025', 'year'), '2025-01-05')).toBeNull();
+  });
+  it('finds anniversary themes by title, with or without accents', () => {
+    const t = (title: string) => ({ title }) as q.ThemeRow;
+    expect(anniversaryThemes([t('Tuyên truyền kỷ niệm các ngày lễ lớn'), t('Chuyển đổi số'), t('Tuyen truyen ngay le lon'), t('Niềm tin')]).map((x) => x.title))
+      .toEqual(['Tuyên truyền kỷ niệm các ngày lễ lớn', 'Tuyen truyen ngay le lon']);
+  });
+});
 
 const statusOf = (a: any) => Object.fromEntries(a.units.map((u: any) => [u.unitId, u.status]));
 

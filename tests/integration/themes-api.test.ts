@@ -49,6 +49,13 @@ describe('GET /api/themes', () => {
     expect(b.body.topPosts).toEqual([]);
   });
 
+  it('documents the dashboard routes in the OpenAPI description', async () => {
+    const { body } = await getJson(w.base, '/api/openapi.json', { headers: await w.login('staff') });
+    for (const p of ['/api/themes', '/api/themes/{id}', '/api/anniversaries', '/api/sources', '/api/sources/discover', '/api/sources/{id}/test', '/api/sources/{id}/pause', '/api/sources/{id}/events', '/api/alerts', '/api/alerts/{key}/ack']) {
+      expect(Object.keys(body.paths), p).toContain(p);
+    }
+  });
+
   it('answers 404 for an unknown theme and 400 for a bad date', async () => {
     const h = await w.login('staff');
     expect((await getJson(w.base, '/api/themes/khong-co', { headers: h })).status).toBe(404);
