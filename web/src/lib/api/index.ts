@@ -23,3 +23,4 @@ export * from './themes';
 export * from './anniversaries';
 export * from './sources';
 export * from './alerts';
+export * from './search';
