@@ -68,4 +68,23 @@ describe.skipIf(!ready)('review in the browser', () => {
     expect(await themeRow.locator('.count').innerText()).toContain(`${target.own - 1} gốc`);
     await saveScreenshot(page, path.join(repoRoot, 'test-results/screenshots'), 'review-unit-after');
   });
+
+  it('staff have the review queue with retraining; a lead has the submission form and no queue', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/duyet`);
+    await page.getByTestId('review-low').waitFor();
+    expect(await page.getByTestId('review-low-row').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('model-version').innerText()).toBeTruthy();
+    await saveScreenshot(page, path.join(repoRoot, 'test-results/screenshots'), 'review-queue');
+
+    await page.context().clearCookies();
+    const lead = server.demo!.logins.find((l) => l.role === 'lead')!;
+    await signIn(page, server.url, lead.username, lead.password);
+    await page.goto(`${server.url}/gui-minh-chung`);
+    await page.getByTestId('submission-form').waitFor();
+    expect(await page.getByTestId('submission-unit').count()).toBe(0);
+    await saveScreenshot(page, path.join(repoRoot, 'test-results/screenshots'), 'review-submit-form');
+    await page.goto(`${server.url}/duyet`);
+    await page.getByTestId('error-403').waitFor();
+  });
 });
