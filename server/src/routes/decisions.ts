@@ -132,7 +132,7 @@ export function reviewRoutes() {
     const version = await currentModelVersion(db);
     const [flags, low, pending] = await Promise.all([
       q.openFlags(db),
-      q.lowConfidenceMatches(db, version, LOW_CONFIDENCE_BELOW),
+      q.lowConfidenceMatches(db, version, LOW_CONFIDENCE_BELOW, 50),
       q.listSubmissions(db, version, { state: 'pending' }),
     ]);
     const scope = c.var.scope;
