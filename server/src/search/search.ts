@@ -55,8 +55,8 @@ export async function searchPosts(db: Queryable, input: SearchInput): Promise<Se
   const names = [...parsed.words, ...grams];
   const { docs, counts } = await q.termFrequencies(db, names);
   if (counts.slice(0, parsed.words.length).some((n) => n === 0)) return empty;
-  const terms: q.WeightedTerm[] = names.map((term, i) => ({ term, weight: idf(docs, counts[i]!) * (i >= parsed.words.length ? 1.5 : 1), bigram: i >= parsed.words.length }));
-  const rows = await q.searchPage(
+  const terms: q.WeightedTerm[] = names.map((term, i) => ({ term, weight: idf(docs, counts[i]!) * (i >= parsed.words.length ? 1.5 : 1), postings: counts[i]!, bigram: i >= parsed.words.length }));
+  const { total, rows } = await q.searchPage(
     db,
     terms,
     parsed.phrases,
@@ -68,7 +68,7 @@ export async function searchPosts(db: Queryable, input: SearchInput): Promise<Se
   const phrase = parsed.phrases[0] ?? parsed.soft;
   return {
     ...empty,
-    total: rows[0]?.total ?? 0,
+    total,
     hits: rows.map((r) => {
       const snippet = buildSnippet(r.text, parsed.words, phrase);
       return {

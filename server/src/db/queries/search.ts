@@ -116,6 +116,8 @@ export interface SearchFilters {
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /** Its number of postings (choosing the rarest term to narrow the others). */
+  postings: number;
   /** Unigrams are required; bigrams only rank. */
   bigram: boolean;
 }
@@ -158,25 +160,39 @@ function phraseSql(terms: string[], bind: (v: string) => string, alias: string):
   return `SELECT DISTINCT ${x(first)}.post_id FROM search_postings ${x(first)} ${joins} WHERE ${x(first)}.term = hash(${bind(grams[first]!)})`;
 }
 
-const K1 = 1.2;
 const TITLE_WEIGHT = 2;
+/** A term this much more common than the rarest required one is read only for the rarest one's posts. */
+const SKEW = 4;
 
 /**
- * One page of posts holding every query syllable, best first: those holding every adjacent pair of
- * the query (the phrase) first, then by a BM25-like score (saturated term frequency × idf, title
- * counts double, query bigrams score too), then the newest. Every row carries the total count.
+ * One page of posts holding every query syllable, best first: those holding every adjacent pair
+ * of the query (the phrase) first, then by a BM25-like score (idf per occurrence, title counts double,
+ * query bigrams score too), then the newest; and the total count.
+ * One pass: each term's postings carry its bit and weight, one aggregate per post adds them up.
  */
-export function searchPage(db: Queryable, terms: WeightedTerm[], phrases: string[][], f: SearchFilters, limit: number, offset: number): Promise<SearchHitRow[]> {
+export async function searchPage(db: Queryable, terms: WeightedTerm[], phrases: string[][], f: SearchFilters, limit: number, offset: number): Promise<{ total: number; rows: SearchHitRow[] }> {
   const params: (string | number | null)[] = [];
   const bind = (v: string | number | null) => {
     params.push(v);
     return `$${params.length}`;
   };
-  const words = terms.filter((t) => !t.bigram).length;
-  const grams = terms.length - words;
-  const weights = terms.map((t) => `(hash(${bind(t.term)}), ${bind(t.weight)}::DOUBLE, ${t.bigram})`).join(', ');
-  // One pruned scan per term (an IN list would read every row group).
-  const scans = terms.map((_, i) => `SELECT post_id, term, field FROM search_postings WHERE term = hash($${i * 2 + 1})`).join(' UNION ALL ');
+  let required = 0n;
+  let pairs = 0n;
+  terms.forEach((t, i) => {
+    if (t.bigram) pairs |= 1n << BigInt(i);
+    else required |= 1n << BigInt(i);
+  });
+  const unigrams = terms.filter((t) => !t.bigram);
+  const rarest = unigrams.reduce((a, b) => (b.postings < a.postings ? b : a), unigrams[0]!);
+  const rare = `SELECT DISTINCT post_id FROM search_postings WHERE term = hash(${bind(rarest.term)})`;
+  // One pruned scan per term (an IN list would read every row group); common terms only where the rarest occurs.
+  const scans = terms
+    .map((t, i) => {
+      const narrow = t !== rarest && t.postings > rarest.postings * SKEW ? ' AND post_id IN (SELECT post_id FROM rare)' : '';
+      return `SELECT post_id, ${i} AS i, ${bind(t.weight)}::DOUBLE * CASE WHEN field = 0 THEN ${TITLE_WEIGHT} ELSE 1 END AS s
+        FROM search_postings WHERE term = hash(${bind(t.term)})${narrow}`;
+    })
+    .join(' UNION ALL ');
   const conds: string[] = [];
   if (f.unitIds) conds.push(`po.unit_id IN (SELECT unnest(from_json(${bind(JSON.stringify(f.unitIds))}, '["VARCHAR"]')))`);
   if (f.from) conds.push(`po.published_day >= ${bind(f.from)}::DATE`);
@@ -187,26 +203,27 @@ export function searchPage(db: Queryable, terms: WeightedTerm[], phrases: string
   const filtered = conds.length
     ? `SELECT c.* FROM cand c JOIN posts po ON po.id = c.post_id WHERE ${[...conds, ...phraseConds].join(' AND ')}`
     : `SELECT c.* FROM cand c ${phraseConds.length ? `WHERE ${phraseConds.join(' AND ')}` : ''}`;
+  const req = bind(required.toString());
+  const pr = bind(pairs.toString());
   const sql = `
-    WITH t(term, weight, bigram) AS (VALUES ${weights}),
-    hits AS (
-      SELECT post_id, term, field, count(*) AS tf FROM (${scans}) GROUP BY ALL
-    ),
+    WITH rare AS (${rare}),
     cand AS (
-      SELECT h.post_id,
-        -- Rounded: a parallel float sum differs in the last bits between runs, and pages must not shuffle.
-        round(sum(t.weight * CASE WHEN h.field = 0 THEN ${TITLE_WEIGHT} ELSE 1 END * h.tf * ${K1 + 1} / (h.tf + ${K1})), 6) AS score,
-        count(DISTINCT h.term) FILTER (WHERE t.bigram) = ${grams} AND ${grams} > 0 AS phrase
-      FROM hits h JOIN t ON t.term = h.term
-      GROUP BY h.post_id HAVING count(DISTINCT h.term) FILTER (WHERE NOT t.bigram) = ${words}
+      -- Rounded: a parallel float sum differs in the last bits between runs, and pages must not shuffle.
+      SELECT post_id, round(sum(s), 6) AS score, (bit_or(1::UBIGINT << i) & ${pr}::UBIGINT) = ${pr}::UBIGINT AND ${pr}::UBIGINT > 0 AS phrase
+      FROM (${scans}) GROUP BY post_id
+      HAVING (bit_or(1::UBIGINT << i) & ${req}::UBIGINT) = ${req}::UBIGINT
     ),
-    filtered AS (${filtered}),
-    page AS (
-      SELECT post_id, score, phrase FROM filtered
-      ORDER BY phrase DESC, score DESC, post_id DESC LIMIT ${bind(limit)} OFFSET ${bind(offset)}
-    )
-    SELECT po.id, r.score, r.phrase, (SELECT count(*) FROM filtered) AS total, po.unit_id, u.name AS unit_name, po.title, po.text, po.url, po.published_at, po.repost_of
-    FROM page r JOIN posts po ON po.id = r.post_id JOIN units u ON u.id = po.unit_id
-    ORDER BY r.phrase DESC, r.score DESC, r.post_id DESC`;
-  return db.all<SearchHitRow>(sql, params);
+    filtered AS (${filtered})
+    SELECT post_id, score, phrase, (SELECT count(*) FROM filtered) AS total FROM filtered
+    ORDER BY phrase DESC, score DESC, post_id DESC LIMIT ${bind(limit)} OFFSET ${bind(offset)}`;
+  const page = await db.all<{ post_id: number; score: number; phrase: boolean; total: number }>(sql, params);
+  const total = page[0]?.total ?? (offset > 0 ? ((await searchPage(db, terms, phrases, f, limit, 0)).total) : 0);
+  if (page.length === 0) return { total, rows: [] };
+  const details = await db.all<Omit<SearchHitRow, 'score' | 'phrase' | 'total'>>(
+    `SELECT po.id, po.unit_id, u.name AS unit_name, po.title, po.text, po.url, po.published_at, po.repost_of
+     FROM posts po JOIN units u ON u.id = po.unit_id WHERE po.id IN (${page.map((_, i) => `$${i + 1}`).join(', ')})`,
+    page.map((p) => p.post_id),
+  );
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return { total, rows: page.flatMap((p) => (byId.has(p.post_id) ? [{ ...byId.get(p.post_id)!, score: p.score, phrase: p.phrase, total }] : [])) };
 }
