@@ -4,6 +4,7 @@ import { errorResponse, idParam, parsedPlanSchema } from '@tdtt/shared';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app-env';
 import { auditRequest } from '../auth';
+import { ALL_DAYS, markRollupDirty } from '../runtime/rollup';
 import * as q from '../db/queries';
 import { ApiError, badRequest, notFound } from '../middleware/errors';
 import { DEFAULT_MAX_BYTES, importErrorStatus } from '../plan-import';
@@ -149,6 +150,7 @@ export function planWriteRoutes() {
     if (unknown.length) throw badRequest(`unitIds: không có đơn vị ${unknown.map((u) => `"${u}"`).join(', ')}`);
     await db.transaction((tx) => q.assignPlan(tx, planId, unitIds));
     await auditRequest(c, 'plan.assign', planId, { unitIds });
+    await rescoreAfterAssignment(c.var.deps);
     return c.json(await assigned(c.var.deps, planId), 200);
   });
 
@@ -160,7 +162,14 @@ export function planWriteRoutes() {
     const had = await db.transaction((tx) => q.unassignPlan(tx, planId, unitId));
     if (!had) throw notFound(`việc giao kế hoạch cho đơn vị "${unitId}"`);
     await auditRequest(c, 'plan.unassign', planId, { unitId });
+    await rescoreAfterAssignment(c.var.deps);
     return c.json(await assigned(c.var.deps, planId), 200);
   });
   return app;
+}
+
+/** Who is accountable changed: every score of the plan is stale; roll up in the background. */
+async function rescoreAfterAssignment(deps: AppDeps): Promise<void> {
+  await markRollupDirty(deps.db, ALL_DAYS);
+  void deps.runner.run('rollup').catch(() => undefined); // recorded by the runner
 }

@@ -7,7 +7,7 @@ import type { Database } from '../db/connection';
 import * as q from '../db/queries';
 import { currentModelVersion, loadClassifier, setCurrentModelVersion } from './model';
 import { markReposts } from './reposts';
-import { runRollup } from './rollup';
+import { ALL_DAYS, markRollupDirty, runRollup, takeRollupDirty } from './rollup';
 import { indexNewPosts } from '../search';
 import { DuckDbStore } from './store';
 
@@ -39,7 +39,6 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     limiter: new HostLimiter({ perHost: 2, minDelayMs: config.hostDelayMs, global: config.collectConcurrency * 2 }),
     robots: new RobotsCache(ROBOTS_TOKEN),
   };
-  let fullRollup = true;
   // Article extraction (Readability on a DOM) is the CPU-heavy part of a collection: it runs in
   // worker threads, started on the first collection, so pages stay responsive meanwhile.
   let pool: ExtractPool | null = null;
@@ -76,17 +75,20 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     const stats = await classifyPosts(store, classifier, { onProgress: (d, t) => ctx.progress(d, t) });
     if (previous !== classifier.version) {
       await setCurrentModelVersion(db, classifier.version);
-      fullRollup = true;
+      await markRollupDirty(db, ALL_DAYS);
     }
     return { ...stats, modelVersion: classifier.version };
   });
 
   runner.register('rollup', async () => {
-    const from = fullRollup ? null : store.dirtyFromDay;
-    if (!fullRollup && from === null) return { skipped: true };
-    store.dirtyFromDay = null;
-    fullRollup = false;
-    return runRollup(db, from, now());
+    const from = await takeRollupDirty(db);
+    if (from === null) return { skipped: true };
+    try {
+      return { from, ...(await runRollup(db, from === ALL_DAYS ? null : from, now())) };
+    } catch (err) {
+      await markRollupDirty(db, from); // try again next time
+      throw err;
+    }
   });
 
   return {

@@ -1,5 +1,7 @@
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
+import { vietnamDay } from '@tdtt/shared/score';
+import { markRollupDirty } from './rollup';
 
 const MAX_DISTANCE = 3;
 
@@ -47,6 +49,11 @@ export async function markReposts(db: Database): Promise<{ reposts: number }> {
       else bands[b]!.set(key, [i]);
     }
   });
-  if (changes.length) await db.transaction((tx) => q.setRepostOf(tx, changes));
+  if (changes.length) {
+    await db.transaction((tx) => q.setRepostOf(tx, changes));
+    const changed = new Set(changes.map((c) => c.id));
+    const first = posts.find((p) => changed.has(p.id))!; // posts are in publication order
+    await markRollupDirty(db, vietnamDay(new Date(first.published_at)));
+  }
   return { reposts };
 }

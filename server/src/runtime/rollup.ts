@@ -1,8 +1,30 @@
 import { computeScores } from '@tdtt/jobs/rollup';
 import { monthsBetween, vietnamMonth } from '@tdtt/shared/score';
-import type { Database } from '../db/connection';
+import type { Database, Queryable } from '../db/connection';
 import * as q from '../db/queries';
 import { currentModelVersion } from './model';
+
+const DIRTY_KEY = 'rollup_from';
+/** A day before any post: a roll-up from here recomputes everything. */
+export const ALL_DAYS = '1900-01-01';
+
+/**
+ * Remembers (in the database, so a crash does not lose it) the earliest day whose roll-up is
+ * stale: new posts, changed reposts, a new model version, a plan assignment.
+ */
+export async function markRollupDirty(db: Queryable, fromDay: string): Promise<void> {
+  const current = await q.getSetting(db, DIRTY_KEY);
+  if (current === null || fromDay < current) await q.setSetting(db, DIRTY_KEY, fromDay);
+}
+
+/** The stale range to roll up now, cleared as it is taken; everything when nothing was ever scored. */
+export async function takeRollupDirty(db: Database): Promise<string | null> {
+  const from = await q.getSetting(db, DIRTY_KEY);
+  await db.run(`DELETE FROM settings WHERE key = $1`, [DIRTY_KEY]);
+  if (from !== null) return from;
+  const scored = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM unit_scores LIMIT 1)`);
+  return scored && scored.n > 0 ? null : ALL_DAYS;
+}
 
 /**
  * Updates the roll-ups from `fromDay` on (all when null): daily and monthly counts in SQL, then

@@ -1,12 +1,11 @@
 import type { ClassifyStore, CollectStore, JobRunStore } from '@tdtt/jobs/ports';
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
+import { vietnamDay } from '@tdtt/shared/score';
+import { markRollupDirty } from './rollup';
 
-/** The jobs' ports on DuckDB. New post ids are remembered so the repost pass and roll-up stay incremental. */
+/** The jobs' ports on DuckDB. New posts mark their days stale so the roll-up stays incremental. */
 export class DuckDbStore implements CollectStore, ClassifyStore, JobRunStore {
-  /** Earliest Vietnam day among posts stored since the last roll-up (null: nothing new). */
-  dirtyFromDay: string | null = null;
-
   constructor(private readonly db: Database, private readonly now: () => Date = () => new Date()) {}
 
   knownUrls(unitId: string) {
@@ -16,10 +15,8 @@ export class DuckDbStore implements CollectStore, ClassifyStore, JobRunStore {
   async savePosts(posts: Parameters<CollectStore['savePosts']>[0]) {
     const { inserted } = await this.db.transaction((tx) => q.insertPosts(tx, posts));
     if (inserted > 0) {
-      for (const p of posts) {
-        const day = (p.publishedAt ?? p.firstSeenAt).slice(0, 10);
-        if (this.dirtyFromDay === null || day < this.dirtyFromDay) this.dirtyFromDay = day;
-      }
+      const days = posts.map((p) => vietnamDay(new Date(p.publishedAt ?? p.firstSeenAt)));
+      await markRollupDirty(this.db, days.reduce((a, b) => (b < a ? b : a)));
     }
     return { inserted, updated: 0 };
   }
