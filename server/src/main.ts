@@ -62,7 +62,7 @@ export async function startServer(config: Config): Promise<Server> {
   log(`Theo dõi tuyên truyền đang chạy tại ${url}`);
 
   const firstRun = config.collectOnStart
-    ? jobs.runPipeline().then(
+    ? jobs.runPipeline({ progressiveMs: 10_000 }).then(
         () => log('first collection, classification and roll-up done'),
         (err) => log('first pipeline run failed', err),
       )

@@ -11,13 +11,12 @@ import { ALL_DAYS, markRollupDirty, runRollup, takeRollupDirty } from './rollup'
 import { indexNewPosts } from '../search';
 import { DuckDbStore } from './store';
 
-export const JOB_NAMES = ['collect', 'classify', 'rollup'] as const;
 
 export interface Jobs {
   runner: JobRunner;
   store: DuckDbStore;
   /** collect → classify → rollup, as the schedule and the first start run them. */
-  runPipeline(): Promise<void>;
+  runPipeline(opts?: { progressiveMs?: number }): Promise<void>;
   /** Waits for runs under way and stops the extraction workers. */
   close(): Promise<void>;
 }
@@ -94,8 +93,27 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
   return {
     runner,
     store,
-    async runPipeline() {
-      for (const job of JOB_NAMES) await runner.run(job);
+    async runPipeline(opts = {}) {
+      // A run already under way read older data: wait for it, then run anew.
+      const fresh = async (job: string) => {
+        if ((await runner.run(job)) === null) await runner.run(job);
+      };
+      const collecting = fresh('collect');
+      // Progressive: classify and roll up what has arrived every few seconds, so a first
+      // collection (which backfills 18 months) fills the dashboard while it is still running.
+      const timer = opts.progressiveMs
+        ? setInterval(() => {
+            if (runner.isRunning('classify') || runner.isRunning('rollup')) return;
+            void runner.run('classify').then(() => runner.run('rollup')).catch(() => undefined);
+          }, opts.progressiveMs)
+        : null;
+      try {
+        await collecting;
+      } finally {
+        if (timer) clearInterval(timer);
+      }
+      await fresh('classify');
+      await fresh('rollup');
     },
     async close() {
       await runner.idle();
