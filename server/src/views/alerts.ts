@@ -72,7 +72,7 @@ export async function computeAlerts(db: Queryable, scope: Scope, now: Date): Pro
       }
     }
     // Anniversaries whose window is open and the unit has not posted yet.
-    const { statuses, rule } = await anniversaryStatuses(db, plan, unitIds, today);
+    const { statuses, rule } = await anniversaryStatuses(db, plan, unitIds, today, { states: ['open'] });
     for (const s of statuses.filter((x) => x.state === 'open')) {
       for (const u of s.units.filter((x) => x.status === 'pending')) {
         out.push({

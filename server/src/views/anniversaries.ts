@@ -50,25 +50,37 @@ export interface AnniversaryStatus {
 }
 
 /** Per anniversary of a plan and per given unit: on time, late, silent or pending (README "Choices made"). */
-export async function anniversaryStatuses(db: Queryable, plan: q.PlanRow, unitIds: string[], today: string): Promise<{ statuses: AnniversaryStatus[]; window: TimelinessWindow; rule: { kind: 'themes' | 'event-text'; themes: { id: string; title: string }[] } }> {
+export async function anniversaryStatuses(db: Queryable, plan: q.PlanRow, unitIds: string[], today: string, opts: { states?: AnniversaryStatus['state'][] } = {}): Promise<{ statuses: AnniversaryStatus[]; window: TimelinessWindow; rule: { kind: 'themes' | 'event-text'; themes: { id: string; title: string }[] } }> {
   const [list, themes, window, modelVersion] = await Promise.all([q.planAnniversaries(db, plan.id), q.planThemes(db, plan.id), timelinessWindow(db), currentModelVersion(db)]);
   const annThemes = anniversaryThemes(themes);
   const statuses: AnniversaryStatus[] = [];
   const dated = list.map((a) => ({ a, on: occurrenceDay(a, plan.issued_on) })).sort((x, y) => (x.on ?? '9999').localeCompare(y.on ?? '9999'));
+  const min = (...d: string[]) => d.reduce((m, x) => (x < m ? x : m));
+  // Per anniversary: its window, and the last day a first post still counts as "late" — at most 30 days
+  // after the window and never into the next anniversary's window (its posts are about that one).
+  const spans = dated.map(({ on }, i) => {
+    if (!on) return null;
+    const w = anniversaryWindow(on, window);
+    const nextOn = dated[i + 1]?.on;
+    const lateEnd = min(addDays(w.to, LATE_DAYS), nextOn ? addDays(anniversaryWindow(nextOn, window).from, -1) : '9999-12-31');
+    const state: AnniversaryStatus['state'] = today < w.from ? 'upcoming' : today <= w.to ? 'open' : 'closed';
+    const wanted = opts.states ? opts.states.includes(state) : state !== 'upcoming';
+    return { w, state, until: min(lateEnd > w.to ? lateEnd : w.to, today), wanted };
+  });
+  // With anniversary themes, one query covers every window; the event-text fallback asks per event.
+  const asked = spans.filter((x) => x?.wanted);
+  const shared = annThemes.length > 0 && asked.length > 0 && unitIds.length > 0
+    ? await q.themePostDays(db, modelVersion, annThemes.map((t) => t.id), unitIds, min(...asked.map((x) => x!.w.from)), asked.map((x) => x!.until).sort().at(-1)!)
+    : [];
   for (const [i, { a, on }] of dated.entries()) {
-    if (!on) {
+    const span = spans[i];
+    if (!on || !span) {
       statuses.push({ anniversary: a, on: null, window: null, state: 'undated', units: [] });
       continue;
     }
-    const w = anniversaryWindow(on, window);
-    const state = today < w.from ? 'upcoming' : today <= w.to ? 'open' : 'closed';
-    // "Late" stops where the next anniversary's window starts: its posts are about that one.
-    const nextOn = dated[i + 1]?.on;
-    const min = (...d: string[]) => d.reduce((m, x) => (x < m ? x : m));
-    const lateEnd = min(addDays(w.to, LATE_DAYS), nextOn ? addDays(anniversaryWindow(nextOn, window).from, -1) : '9999-12-31');
-    const until = min(lateEnd > w.to ? lateEnd : w.to, today);
-    const rows = state === 'upcoming' || unitIds.length === 0 ? [] : annThemes.length > 0
-      ? await q.themePostDays(db, modelVersion, annThemes.map((t) => t.id), unitIds, w.from, until)
+    const { w, state, until, wanted } = span;
+    const rows = !wanted || unitIds.length === 0 ? [] : annThemes.length > 0
+      ? shared.filter((r) => r.day >= w.from && r.day <= until)
       : await q.eventPostDays(db, modelVersion, themes.map((t) => t.id), unitIds, w.from, until, fold(a.event));
     const daysOf = new Map<string, string[]>();
     for (const r of rows) daysOf.set(r.unit_id, [...(daysOf.get(r.unit_id) ?? []), r.day]);
