@@ -95,17 +95,18 @@ export function unitScoreSeries(db: Queryable, planId: string, unitId: string): 
   );
 }
 
-/** Average score per month over the given units. */
+/** Average score per month over the given units, for months in which the plan had active themes. */
 export function scoreTrend(db: Queryable, planId: string, unitIds: string[]): Promise<{ month: string; average_score: number }[]> {
   return db.all(
     `SELECT strftime(month, '%Y-%m') AS month, round(avg(score), 1) AS average_score FROM unit_scores
-     WHERE plan_id = $1 AND unit_id IN (SELECT unnest(from_json($2, '["VARCHAR"]'))) GROUP BY month ORDER BY month`,
+     WHERE plan_id = $1 AND active > 0 AND unit_id IN (SELECT unnest(from_json($2, '["VARCHAR"]'))) GROUP BY month ORDER BY month`,
     [planId, JSON.stringify(unitIds)],
   );
 }
 
+/** Months in which the plan had active themes (before its first phase nothing is scored). */
 export async function scoredMonths(db: Queryable, planId: string): Promise<string[]> {
-  const rows = await db.all<{ m: string }>(`SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM unit_scores WHERE plan_id = $1 ORDER BY m`, [planId]);
+  const rows = await db.all<{ m: string }>(`SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM unit_scores WHERE plan_id = $1 AND active > 0 ORDER BY m`, [planId]);
   return rows.map((r) => r.m);
 }
 
