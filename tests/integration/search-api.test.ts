@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '@tdtt/server/main';
 import { foldAccents } from '@tdtt/shared/text';
+import { rebuildSearchIndex } from '@tdtt/server/search';
+import * as q from '@tdtt/server/db/queries';
 import { getJson, startTestServer, tempDir } from '../support';
 import { LATE_POST, POSTS, THEMED, THEME_ID, UNITS, collected, seedSearchWorld, type SearchWorld } from './search/fixture';
 
@@ -155,5 +157,21 @@ describe('GET /api/search', () => {
     expect(after.total).toBe(1);
     expect(after.hits[0]!.title).toBe(LATE_POST.title);
     expect(UNITS.map((u) => u.id)).toContain(after.hits[0]!.unit.id);
+  });
+
+  it('a rebuild (sorted in several passes) and a re-sort answer exactly as the incremental index did', async () => {
+    const queries = ['chuyển đổi số', '"chuyển đổi số"', 'kinh tế tư nhân', 'Đảng', 'dien toan'];
+    const before = await Promise.all(queries.map((query) => search({ q: query })));
+    const postings = await q.searchPostingCount(server.db);
+    await rebuildSearchIndex(server.db, { batch: 7, rowsPerPass: 150 });
+    expect(await q.searchPostingCount(server.db)).toBe(postings);
+    const rebuilt = await Promise.all(queries.map((query) => search({ q: query })));
+    await q.resortPostings(server.db, 400);
+    const resorted = await Promise.all(queries.map((query) => search({ q: query })));
+    for (const [i, b] of before.entries()) {
+      expect(b.body.total).toBeGreaterThan(0);
+      expect(rebuilt[i]!.body).toEqual(b.body);
+      expect(resorted[i]!.body).toEqual(b.body);
+    }
   });
 });

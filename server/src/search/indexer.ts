@@ -33,6 +33,23 @@ function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Recorded in settings: the DuckDB whose hash() made the terms, and how many postings are in term order. */
+interface IndexState {
+  duckdb: string;
+  sorted: number;
+}
+
+const ROWS_PER_PASS = 30_000_000;
+
+// Increments are appended unsorted: lookups read all their row groups. Once they are a quarter of
+// the postings (and more than a few batches), the table is put back in term order.
+async function resortWhenFragmented(db: Database, version: string, sorted: number): Promise<void> {
+  const total = await q.searchPostingCount(db);
+  if (total - sorted <= Math.max(500_000, total / 4)) return;
+  await q.resortPostings(db, ROWS_PER_PASS);
+  await q.setSetting(db, SETTING, JSON.stringify({ duckdb: version, sorted: total } satisfies IndexState));
+}
+
 export interface IndexStats {
   indexed: number;
   rebuilt: boolean;
@@ -42,11 +59,10 @@ export interface IndexStats {
 export function indexNewPosts(db: Database): Promise<IndexStats> {
   return exclusive(db, async () => {
     const version = await q.duckdbVersion(db);
-    const recorded = await q.getSetting(db, SETTING);
-    if (recorded !== null && (JSON.parse(recorded) as { duckdb?: string }).duckdb !== version) {
-      return { indexed: await rebuildUnlocked(db, {}), rebuilt: true };
-    }
-    if (recorded === null) await q.setSetting(db, SETTING, JSON.stringify({ duckdb: version }));
+    const raw = await q.getSetting(db, SETTING);
+    const state = raw ? (JSON.parse(raw) as IndexState) : null;
+    if (state !== null && state.duckdb !== version) return { indexed: await rebuildUnlocked(db, {}), rebuilt: true };
+    if (state === null) await q.setSetting(db, SETTING, JSON.stringify({ duckdb: version, sorted: 0 } satisfies IndexState));
     let indexed = 0;
     const last = await q.maxPostId(db);
     for (let after = await q.searchWatermark(db); after < last; after += INCREMENT_BATCH) {
@@ -59,6 +75,7 @@ export function indexNewPosts(db: Database): Promise<IndexStats> {
       });
       indexed += posts.length;
     }
+    if (indexed > 0) await resortWhenFragmented(db, version, state?.sorted ?? 0);
     return { indexed, rebuilt: false };
   });
 }
@@ -93,8 +110,8 @@ async function rebuildUnlocked(db: Database, opts: RebuildOptions): Promise<numb
     opts.onProgress?.(done);
   }
   const rows = await q.buildRowCount(db);
-  await q.moveBuildSorted(db, Math.max(1, Math.ceil(rows / (opts.rowsPerPass ?? 30_000_000))));
-  await q.setSetting(db, SETTING, JSON.stringify({ duckdb: await q.duckdbVersion(db) }));
+  await q.moveBuildSorted(db, Math.max(1, Math.ceil(rows / (opts.rowsPerPass ?? ROWS_PER_PASS))));
+  await q.setSetting(db, SETTING, JSON.stringify({ duckdb: await q.duckdbVersion(db), sorted: rows } satisfies IndexState));
   await db.run('CHECKPOINT');
   return done;
 }

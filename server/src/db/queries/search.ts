@@ -91,6 +91,16 @@ export async function moveBuildSorted(db: Queryable, passes: number): Promise<vo
   await db.run(`DROP TABLE search_build`);
 }
 
+/** Re-sorts the postings in place (appended increments end up in term order again). */
+export async function resortPostings(db: Queryable, rowsPerPass: number): Promise<number> {
+  await createBuildTable(db);
+  await db.run(`INSERT INTO search_build SELECT * FROM search_postings`);
+  await db.run(`DELETE FROM search_postings`);
+  const rows = await buildRowCount(db);
+  await moveBuildSorted(db, Math.max(1, Math.ceil(rows / rowsPerPass)));
+  return rows;
+}
+
 export async function explodeStagingInto(db: Queryable, table: 'search_build' | 'search_postings'): Promise<void> {
   await db.run(`INSERT INTO ${table} (term, post_id, field, pos) ${EXPLODE_SQL}`);
   await db.run(`DELETE FROM search_staging`);
