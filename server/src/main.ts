@@ -77,7 +77,11 @@ export async function startServer(config: Config): Promise<Server> {
     firstRun,
     async close() {
       await scheduler?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open until they time out.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
       // A run under way gets a few seconds to finish; committed posts are safe either way.
       await Promise.race([jobs.close(), new Promise((r) => setTimeout(r, 10_000).unref())]);
       await demo?.close();
