@@ -1,0 +1,1 @@
+export { ActionRunner } from './runner.svelte';
