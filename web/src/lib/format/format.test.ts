@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatDelta, formatDuration, formatMonth, formatMonthShort, formatNumber, formatScore } from './index';
-import { sourceHealth } from './labels';
+import { planTitle, sourceHealth } from './labels';
 
 describe('numbers (vi-VN)', () => {
   const cases: [string, string][] = [
@@ -46,4 +46,13 @@ describe('sourceHealth', () => {
     ['new', 0, 'new'],
   ];
   it.each(cases)('%s/%d → %s', (state, score, want) => expect(sourceHealth(state, score)).toBe(want));
+});
+
+describe('planTitle', () => {
+  const cases: [string | null, string, string][] = [
+    ['KH-12', 'Tuyên truyền kỷ niệm', 'KH-12 — Tuyên truyền kỷ niệm'],
+    [null, 'Kế hoạch không số', 'Kế hoạch không số'],
+    ['', 'Mã rỗng', 'Mã rỗng'],
+  ];
+  it.each(cases)('%s / %s', (code, title, want) => expect(planTitle({ code, title })).toBe(want));
 });

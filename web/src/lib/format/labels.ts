@@ -91,3 +91,8 @@ const STAT_LABEL: Record<string, string> = {
 export function statLabel(key: string): string {
   return STAT_LABEL[key] ?? key;
 }
+
+/** "KH-01 — Title", or the title alone when the plan has no code. */
+export function planTitle(plan: { code: string | null; title: string }): string {
+  return `${plan.code ? `${plan.code} — ` : ''}${plan.title}`;
+}

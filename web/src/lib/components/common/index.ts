@@ -5,3 +5,4 @@ export { default as ProgressBar } from './ProgressBar.svelte';
 export { default as Delta } from './Delta.svelte';
 export { default as PageHeader } from './PageHeader.svelte';
 export { default as ErrorView } from './ErrorView.svelte';
+export { default as PlanSelect } from './PlanSelect.svelte';
