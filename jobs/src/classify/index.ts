@@ -1,9 +1,13 @@
 import type { PostInput, ThemeMatch } from '@tdtt/shared';
 import type { ClassifyStore } from '../ports';
+import type { BatchClassifier, PostClassifier } from './types';
 
-export interface PostClassifier {
-  version: string;
-  classify(post: PostInput): ThemeMatch[];
+export type { BatchClassifier, ClassifierInputs, PostClassifier } from './types';
+export { ClassifyPool, type ClassifyPoolOptions } from './pool';
+
+function batchOf(classifier: PostClassifier | BatchClassifier): (posts: PostInput[]) => Promise<ThemeMatch[][]> {
+  if ('classifyBatch' in classifier) return (posts) => classifier.classifyBatch(posts);
+  return async (posts) => posts.map((p) => classifier.classify(p));
 }
 
 /**
@@ -12,7 +16,7 @@ export interface PostClassifier {
  */
 export async function classifyPosts(
   store: ClassifyStore,
-  classifier: PostClassifier,
+  classifier: PostClassifier | BatchClassifier,
   opts: { batch?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ classified: number; matched: number; matches: number }> {
   const batch = opts.batch ?? 500;
@@ -21,12 +25,14 @@ export async function classifyPosts(
   let matched = 0;
   let matchCount = 0;
   let after = 0;
+  const classifyBatch = batchOf(classifier);
   opts.onProgress?.(0, total);
   for (;;) {
     const posts = await store.postsToClassify(classifier.version, after, batch);
     if (posts.length === 0) break;
-    const results = posts.map((p) => {
-      const matches = classifier.classify({ title: p.title, text: p.text, published: p.publishedAt });
+    const all = await classifyBatch(posts.map((p) => ({ title: p.title, text: p.text, published: p.publishedAt })));
+    const results = posts.map((p, i) => {
+      const matches = all[i]!;
       if (matches.length) matched++;
       matchCount += matches.length;
       return { postId: p.id, matches };

@@ -1,11 +1,11 @@
-import { classifyPosts } from '@tdtt/jobs/classify';
+import { classifyPosts, ClassifyPool } from '@tdtt/jobs/classify';
 import { ExtractPool, HostLimiter, RobotsCache, ROBOTS_TOKEN, type FetchOptions } from '@tdtt/jobs/collect';
 import { collectSource } from '@tdtt/jobs/pipeline';
 import { JobRunner } from '@tdtt/jobs/schedule';
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
-import { currentModelVersion, loadClassifier, setCurrentModelVersion } from './model';
+import { currentModelVersion, loadClassifierInputs, setCurrentModelVersion } from './model';
 import { markReposts } from './reposts';
 import { ALL_DAYS, markRollupDirty, runRollup, takeRollupDirty } from './rollup';
 import { indexNewPosts } from '../search';
@@ -17,7 +17,7 @@ export interface Jobs {
   store: DuckDbStore;
   /** collect → classify → rollup, as the schedule and the first start run them. */
   runPipeline(opts?: { progressiveMs?: number }): Promise<void>;
-  /** Waits for runs under way and stops the extraction workers. */
+  /** Waits for runs under way and stops the extraction and classification workers. */
   close(): Promise<void>;
 }
 
@@ -68,8 +68,16 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     return { ...totals, reposts, indexed };
   });
 
+  // Classification too runs in worker threads; the pool lives while its classifier version does.
+  let classifyPool: ClassifyPool | null = null;
+
   runner.register('classify', async (ctx) => {
-    const classifier = await loadClassifier(db);
+    const inputs = await loadClassifierInputs(db);
+    if (classifyPool?.version !== inputs.version) {
+      await classifyPool?.close();
+      classifyPool = new ClassifyPool(inputs);
+    }
+    const classifier = classifyPool;
     const previous = await currentModelVersion(db);
     const stats = await classifyPosts(store, classifier, { onProgress: (d, t) => ctx.progress(d, t) });
     if (previous !== classifier.version) {
@@ -119,6 +127,8 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
       await runner.idle();
       await pool?.close();
       pool = null;
+      await classifyPool?.close();
+      classifyPool = null;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PostClassifier } from '@tdtt/jobs/classify';
+import type { ClassifierInputs, PostClassifier } from '@tdtt/jobs/classify';
 import { buildClassifier, trainFromDecisions, type ClassifierModel } from '@tdtt/shared/classify';
 import type { ClassifierTheme } from '@tdtt/shared';
 import type { Database, Queryable } from '../db/connection';
@@ -34,16 +34,26 @@ export async function learnedModel(db: Queryable): Promise<ClassifierModel | und
 }
 
 /**
- * The classifier for the themes of every current plan, with the learned model. Its version names
- * the classifier, the learned model and the theme set, so importing or editing a plan, or retraining,
- * leads to a re-classification.
+ * The plain inputs of the classifier for the themes of every current plan, with the learned model
+ * (what a ClassifyPool builds its workers from). The version names the classifier, the learned
+ * model and the theme set, so importing or editing a plan, or retraining, leads to a re-classification.
  */
+export async function loadClassifierInputs(db: Queryable): Promise<ClassifierInputs> {
+  return (await load(db)).inputs;
+}
+
+async function load(db: Queryable) {
+  const [themes, model] = await Promise.all([classifierThemes(db), learnedModel(db)]);
+  // Built here too (once per run, cheap next to classifying): its version depends on the phrases it derives.
+  const classifier = buildClassifier(themes, { model });
+  const themeHash = createHash('sha256').update(JSON.stringify(themes)).digest('hex').slice(0, 8);
+  return { classifier, inputs: { themes, model, version: `${classifier.version}+${themeHash}` } };
+}
+
+/** The same classifier on this thread. */
 export async function loadClassifier(db: Queryable): Promise<PostClassifier> {
-  const [input, model] = await Promise.all([classifierThemes(db), learnedModel(db)]);
-  const classifier = buildClassifier(input, { model });
-  const themeHash = createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 8);
-  const version = `${classifier.version}+${themeHash}`;
-  return { version, classify: (post) => classifier.classify(post) };
+  const { classifier, inputs } = await load(db);
+  return { version: inputs.version, classify: (post) => classifier.classify(post) };
 }
 
 /** Trains a new model generation from every staff decision (continuing from the last one) and stores it. */
