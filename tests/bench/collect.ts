@@ -1,16 +1,15 @@
-// npm run bench:collect [-- --json] [-- --sources 1000 --items 50 --hosts 50 --workers 1]
-// Collects N sources × M items from the fixture server (run in its own process,
-// on several ports so the per-host limiter sees several hosts) and prints
-// throughput and peak memory. apiP95Ms stays null from the command line: it
-// needs the real server answering the API while the collection runs — pass
-// `probe` to runCollectBench (e.g. a GET /api/health) to measure it.
-import { spawn } from 'node:child_process';
+// npm run bench:collect [-- --json] [-- --sources 1000 --items 50 --hosts 50 --concurrency 16]
+// Small and fast: npm run bench:collect -- --sources 50
+// Default: the real server (temp DuckDB) registers N fixture sources × M items, runs
+// collect → classify → roll-up once, while a signed-in client probes /api/coverage and
+// /api/health every ~50 ms; prints throughput, peak memory and the API p95 (apiP95Ms).
+// --collector-only: the collector alone into a counting store (--workers extraction threads), no API.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
-import readline from 'node:readline';
 import { ExtractPool, HostLimiter, RobotsCache, ROBOTS_TOKEN } from '@tdtt/jobs/collect';
 import { collectSource } from '@tdtt/jobs/pipeline';
 import type { CollectStore, CollectedPost } from '@tdtt/jobs/ports';
+import { p95, runServerCollectBench, startFixture } from './collect-api';
 
 interface BenchOptions {
   sources: number;
@@ -22,12 +21,6 @@ interface BenchOptions {
   workers: number;
   /** Called every 100 ms during the run (e.g. GET /api/health on a server in this process); its p95 is apiP95Ms. */
   probe?: () => Promise<unknown>;
-}
-
-function p95(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! * 10) / 10;
 }
 
 export interface CollectBenchResult {
@@ -60,16 +53,6 @@ class CountingStore implements CollectStore {
     if (e.errorKind) this.failures++;
   }
   async updateSourceState() {}
-}
-
-async function startFixture(hosts: number): Promise<{ origins: string[]; stop: () => void }> {
-  const serve = path.resolve(import.meta.dirname, '../fixtures/hostile-server/serve.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', serve, String(hosts)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`fixture server exited (${code})`)));
-  });
-  return { origins: JSON.parse(line) as string[], stop: () => child.kill('SIGTERM') };
 }
 
 export async function runCollectBench(o: BenchOptions): Promise<CollectBenchResult & { seconds: number; fetches: number; failures: number; loopP95Ms: number }> {
@@ -140,19 +123,29 @@ function arg(name: string, dflt: number): number {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const opts = { sources: arg('sources', 1000), items: arg('items', 50), hosts: arg('hosts', 50), concurrency: arg('concurrency', 16), workers: arg('workers', 1) };
-  const r = await runCollectBench(opts);
+  const collectorOnly = process.argv.includes('--collector-only');
+  const r = collectorOnly ? await runCollectBench(opts) : await runServerCollectBench(opts);
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify({ sourcesPerSec: r.sourcesPerSec, postsPerSec: r.postsPerSec, peakRssMB: r.peakRssMB, apiP95Ms: r.apiP95Ms }) + '\n');
   } else {
     const rows: Array<[string, string]> = [
-      ['nguồn × bài', `${opts.sources} × ${opts.items} (${opts.hosts} máy chủ, ${opts.concurrency} nguồn song song, ${opts.workers} luồng trích xuất)`],
-      ['thời gian', `${r.seconds} s`],
+      ['nguồn × bài', `${opts.sources} × ${opts.items} (${opts.hosts} máy chủ, ${opts.concurrency} nguồn song song${collectorOnly ? `, ${opts.workers} luồng trích xuất` : ''})`],
+      ...('loopP95Ms' in r
+        ? ([
+            ['thời gian', `${r.seconds} s`],
+            ['lượt tải (lỗi)', `${r.fetches} (${r.failures})`],
+            ['độ trễ vòng lặp sự kiện p95', `${r.loopP95Ms} ms`],
+          ] as Array<[string, string]>)
+        : ([
+            ['thời gian thu thập / cả lượt', `${r.collectSeconds} s / ${r.seconds} s (thu thập → phân loại → tổng hợp)`],
+            ['bài đã lưu', String(r.posts)],
+            ['lượt gọi API (lỗi), tối đa', `${r.probes} (${r.probeErrors}), ${r.apiMaxMs} ms`],
+            ['p95 /api/health · /api/coverage', `${r.healthP95Ms} ms · ${r.coverageP95Ms} ms`],
+          ] as Array<[string, string]>)),
       ['nguồn/giây (sourcesPerSec)', String(r.sourcesPerSec)],
       ['bài/giây (postsPerSec)', String(r.postsPerSec)],
-      ['lượt tải (lỗi)', `${r.fetches} (${r.failures})`],
       ['bộ nhớ đỉnh (peakRssMB)', `${r.peakRssMB} MB`],
-      ['độ trễ vòng lặp sự kiện p95', `${r.loopP95Ms} ms`],
-      ['API p95 (apiP95Ms)', 'null — cần máy chủ thật chạy song song để đo'],
+      ['API p95 (apiP95Ms)', r.apiP95Ms === null ? 'null — chỉ đo khi chạy với máy chủ thật (bỏ --collector-only)' : `${r.apiP95Ms} ms`],
     ];
     const w = Math.max(...rows.map(([k]) => k.length));
     process.stdout.write(rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n') + '\n');
