@@ -24,3 +24,5 @@ export * from './anniversaries';
 export * from './sources';
 export * from './alerts';
 export * from './search';
+export * from './users';
+export * from './audit';
