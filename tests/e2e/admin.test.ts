@@ -18,7 +18,7 @@ if (!ready) console.warn(`tests/e2e/admin: skipped, needs /usr/bin/chromium and 
 const SHOTS = path.join(repoRoot, 'test-results/screenshots');
 const ADMIN = { username: 'admin', password: 'mat-khau-quan-tri' };
 const LEAD = { username: 'ld.khoi-a', password: 'mat-khau-lanh-dao', name: 'Nguyễn Văn Lãnh Đạo' };
-const STAFF = { username: 'canbo.thu', password: 'mat-khau-can-bo' };
+const STAFF = { username: 'canbo.thu', password: 'mat-khau-can-bo', newPassword: 'mat-khau-moi-can-bo' };
 
 describe.skipIf(!ready)('admin pages in the browser', () => {
   const tmp = tempDir('tdtt-e2e-admin-');
@@ -105,13 +105,37 @@ describe.skipIf(!ready)('admin pages in the browser', () => {
     expect(res.body.error.code).toBe('account_disabled');
   });
 
+  it('lets an admin move a user to another role and unit and reset their password', async () => {
+    const { page } = browser;
+    await as(ADMIN);
+    await page.goto(`${server.url}/quan-tri/nguoi-dung`);
+    await row(STAFF.username).getByTestId('user-edit').click();
+    await page.getByTestId('edit-display-name').fill('Cán bộ Đổi Tên');
+    await page.getByTestId('edit-role').selectOption('lead');
+    await page.getByTestId('edit-unit').selectOption({ label: 'Khối Beta' });
+    await page.getByTestId('user-save').click();
+    await expect.poll(() => row(STAFF.username).getByTestId('user-role-cell').innerText()).toBe('Lãnh đạo đơn vị');
+    expect(await row(STAFF.username).innerText()).toContain('Cán bộ Đổi Tên');
+    expect(await row(STAFF.username).innerText()).toContain('Khối Beta');
+    // Back to staff, without a unit, as the last test expects.
+    await page.getByTestId('edit-role').selectOption('staff');
+    await page.getByTestId('edit-unit').selectOption({ label: '— Không —' });
+    await page.getByTestId('user-save').click();
+    await expect.poll(() => row(STAFF.username).getByTestId('user-role-cell').innerText()).toBe('Cán bộ Ban Tuyên giáo');
+
+    await page.getByTestId('reset-password').fill(STAFF.newPassword);
+    await page.getByTestId('user-reset-submit').click();
+    await expect.poll(() => page.getByTestId('admin-message').textContent()).toContain('Đã đặt lại mật khẩu');
+    expect((await getJson(server.url, '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: STAFF.username, password: STAFF.password }) })).status).toBe(401);
+  });
+
   it('lists those actions in the audit log, filterable by action', async () => {
     const { page } = browser;
     await as(ADMIN);
     await page.goto(`${server.url}/quan-tri/nhat-ky`);
     await page.getByTestId('audit-table').waitFor();
     const actions = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
-    for (const a of ['user.create', 'user.disable', 'login.ok', 'login.failed']) expect(actions).toContain(a);
+    for (const a of ['user.create', 'user.disable', 'user.update', 'user.password_reset', 'login.ok', 'login.failed']) expect(actions).toContain(a);
     const text = await page.getByTestId('audit-table').innerText();
     expect(text).toContain('Khóa người dùng');
     expect(text).toContain('127.0.0.1');
@@ -127,7 +151,7 @@ describe.skipIf(!ready)('admin pages in the browser', () => {
 
   it('shows staff the no-access page for the admin pages', async () => {
     const { page } = browser;
-    await as(STAFF);
+    await as({ username: STAFF.username, password: STAFF.newPassword });
     expect(await page.getByTestId('nav-admin').count()).toBe(0);
     await page.goto(`${server.url}/quan-tri/nguoi-dung`);
     await page.getByTestId('error-403').waitFor();
