@@ -95,6 +95,7 @@ describe.skipIf(!ready)('admin pages in the browser', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('login-error').waitFor();
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    expect(await page.getByTestId('login-error').innerText()).toMatch(/khóa/i);
     // Refused because the account is locked, not because of the password.
     const res = await getJson(server.url, '/api/auth/login', {
       method: 'POST',
