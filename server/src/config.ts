@@ -24,6 +24,7 @@ const envSchema = z.object({
   ADMIN_USER: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   WEB_DIR: z.string().optional(),
+  DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'ví dụ 512MB, 2GB').optional(),
 });
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   horizonDays: number;
   admin: { username: string; password: string } | null;
   webDir: string;
+  /** DuckDB's memory_limit (its buffer pool); unset: DuckDB's default, 80 % of the machine's memory. */
+  duckdbMemoryLimit: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hostDelayMs: e.COLLECT_HOST_DELAY_MS ?? (e.DEMO === false ? 250 : 0),
     horizonDays: e.HORIZON_DAYS,
     admin: e.ADMIN_USER && e.ADMIN_PASSWORD ? { username: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,
+    duckdbMemoryLimit: e.DUCKDB_MEMORY_LIMIT ?? null,
     webDir: path.resolve(cwd, e.WEB_DIR ?? path.join(import.meta.dirname ?? '.', '../../web/build')),
   };
 }

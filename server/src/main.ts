@@ -30,7 +30,7 @@ export interface Server {
 /** config → database → migrations → (demo world) → jobs and scheduler → HTTP. */
 export async function startServer(config: Config): Promise<Server> {
   mkdirSync(config.dataDir, { recursive: true });
-  const db = await Database.open(config.dbPath);
+  const db = await Database.open(config.dbPath, { memoryLimit: config.duckdbMemoryLimit });
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const now = () => new Date();

@@ -120,8 +120,10 @@ export class Database implements Queryable {
     private readonly readers: Conn[],
   ) {}
 
-  static async open(path: string, opts: { readers?: number; threads?: number } = {}): Promise<Database> {
-    const instance = await DuckDBInstance.create(path, { threads: String(opts.threads ?? 2) });
+  static async open(path: string, opts: { readers?: number; threads?: number; memoryLimit?: string | null } = {}): Promise<Database> {
+    const settings: Record<string, string> = { threads: String(opts.threads ?? 2) };
+    if (opts.memoryLimit) settings.memory_limit = opts.memoryLimit;
+    const instance = await DuckDBInstance.create(path, settings);
     const writer = new Conn(await instance.connect());
     const readers: Conn[] = [];
     for (let i = 0; i < (opts.readers ?? 2); i++) readers.push(new Conn(await instance.connect()));

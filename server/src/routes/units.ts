@@ -51,7 +51,7 @@ export function unitRoutes() {
     const modelVersion = await currentModelVersion(db);
     const [series, counts, posts, sources, children] = await Promise.all([
       q.unitScoreSeries(db, plan.id, id),
-      q.monthlyCounts(db, themes.map((t) => t.id), month, month),
+      q.monthlyCounts(db, themes.map((t) => t.id), month, month, id),
       q.countedPosts(db, modelVersion, id, themes.map((t) => t.id), period.from, period.to),
       q.sourcesOfUnits(db, [id]),
       db.all<{ id: string; name: string }>(`SELECT id, name FROM units WHERE parent_id = $1 ORDER BY sort_path`, [id]),

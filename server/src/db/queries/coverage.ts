@@ -43,12 +43,13 @@ export interface CountRow {
   submitted: number;
 }
 
-/** Monthly counts for the given themes from `fromMonth` (YYYY-MM) on. */
-export function monthlyCounts(db: Queryable, themeIds: string[], fromMonth: string, toMonth: string): Promise<CountRow[]> {
+/** Monthly counts for the given themes from `fromMonth` to `toMonth` (YYYY-MM), of one unit or all. */
+export function monthlyCounts(db: Queryable, themeIds: string[], fromMonth: string, toMonth: string, unitId: string | null = null): Promise<CountRow[]> {
   return db.all<CountRow>(
     `SELECT unit_id, theme_id, strftime(month, '%Y-%m') AS month, own, repost, submitted FROM coverage_monthly
-     WHERE theme_id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) AND month BETWEEN $2::DATE AND $3::DATE`,
-    [JSON.stringify(themeIds), `${fromMonth}-01`, `${toMonth}-01`],
+     WHERE theme_id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) AND month BETWEEN $2::DATE AND $3::DATE
+       AND ($4::VARCHAR IS NULL OR unit_id = $4::VARCHAR)`,
+    [JSON.stringify(themeIds), `${fromMonth}-01`, `${toMonth}-01`, unitId],
   );
 }
 
