@@ -1,0 +1,1 @@
+export { WorkerPool, serveWorker, workerModule, type WorkerPoolOptions } from './worker-pool';

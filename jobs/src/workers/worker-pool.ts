@@ -1,0 +1,108 @@
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker } from 'node:worker_threads';
+
+// CPU-heavy steps (article extraction, classification) run in worker threads so the API stays
+// responsive during a collection. One generic pool; each step names its worker module.
+
+export interface WorkerPoolOptions {
+  /** Worker count; default: cores − 1, at least 1. */
+  size?: number;
+  /** Node flags for workers; TypeScript sources need ['--import', 'tsx'] (the default under tsx). */
+  execArgv?: string[];
+  /** Passed once to every worker (e.g. the themes a classifier is built from). */
+  workerData?: unknown;
+  /** Used in errors: "<name> is closed". */
+  name?: string;
+}
+
+type Job<In, Out> = { id: number; input: In; resolve: (v: Out) => void; reject: (e: Error) => void };
+type Reply<Out> = { id: number; ok: boolean; value?: Out; error?: string };
+
+/** The worker module beside `base` (an import.meta.url): `.ts` under tsx, `.js` when built. */
+export function workerModule(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
+
+export class WorkerPool<In, Out> {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Job<In, Out>[] = [];
+  private readonly running = new Map<Worker, Job<In, Out>>();
+  private readonly execArgv: string[];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly entry: URL, private readonly opts: WorkerPoolOptions = {}) {
+    this.execArgv = opts.execArgv ?? (entry.pathname.endsWith('.ts') ? ['--import', 'tsx'] : []);
+    const size = Math.max(1, opts.size ?? availableParallelism() - 1);
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const { workerData } = this.opts;
+    // Node 20 resolves a worker's entry before --import hooks run, so a .ts
+    // entry is reached through a tiny bootstrap that imports it.
+    const w = this.entry.pathname.endsWith('.ts')
+      ? new Worker(
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(this.entry.href)}); });`,
+          { eval: true, execArgv: this.execArgv, workerData },
+        )
+      : new Worker(this.entry, { execArgv: this.execArgv, workerData });
+    w.unref();
+    w.on('message', (m: Reply<Out>) => {
+      const job = this.running.get(w);
+      this.running.delete(w);
+      if (job) m.ok ? job.resolve(m.value as Out) : job.reject(new Error(m.error));
+      this.idle.push(w);
+      this.pump();
+    });
+    w.on('error', (err) => {
+      // A crashed worker fails its job and is replaced; the pool keeps going.
+      const job = this.running.get(w);
+      this.running.delete(w);
+      job?.reject(err);
+      this.workers.splice(this.workers.indexOf(w), 1);
+      const i = this.idle.indexOf(w);
+      if (i >= 0) this.idle.splice(i, 1);
+      if (!this.closed) this.spawn();
+      this.pump();
+    });
+    this.workers.push(w);
+    this.idle.push(w);
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.running.set(w, job);
+      w.postMessage({ id: job.id, input: job.input });
+    }
+  }
+
+  /** Runs one input on the next free worker. Bound: pass it around freely. */
+  readonly run = (input: In): Promise<Out> => {
+    if (this.closed) return Promise.reject(new Error(`${this.opts.name ?? 'WorkerPool'} is closed`));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, input, resolve, reject });
+      this.pump();
+    });
+  };
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const j of this.queue.splice(0)) j.reject(new Error(`${this.opts.name ?? 'WorkerPool'} is closed`));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Worker side: answers each input with `fn(input)`, or the error's message. */
+export function serveWorker<In, Out>(fn: (input: In) => Out): void {
+  parentPort!.on('message', (msg: { id: number; input: In }) => {
+    try {
+      parentPort!.postMessage({ id: msg.id, ok: true, value: fn(msg.input) });
+    } catch (e) {
+      parentPort!.postMessage({ id: msg.id, ok: false, error: (e as Error).message ?? String(e) });
+    }
+  });
+}
