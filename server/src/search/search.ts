@@ -1,7 +1,8 @@
 // The search service: query text + filters + scope → one ranked page with highlighted snippets.
 import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';
-import { buildSnippet, findMarks, type Mark, type Snippet } from './snippet';
+import type { SearchHit, SearchResult } from '@tdtt/shared';
+import { buildSnippet, findMarks } from './snippet';
 import { bigram, foldedTokens, parseQuery } from './tokens';
 
 export const PAGE_SIZE = 20;
@@ -18,29 +19,7 @@ export interface SearchInput {
   modelVersion: string;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  titleMarks: Mark[];
-  snippet: Snippet & { text: string };
-  url: string;
-  unit: { id: string; name: string };
-  publishedAt: string;
-  isRepost: boolean;
-  /** Holds the whole query as a phrase. */
-  phrase: boolean;
-  score: number;
-}
-
-export interface SearchResult {
-  q: string;
-  /** The folded syllables searched for. */
-  terms: string[];
-  total: number;
-  page: number;
-  pageSize: number;
-  hits: SearchHit[];
-}
+export type { SearchHit, SearchResult } from '@tdtt/shared';
 
 /** idf as in BM25 (never negative): rare terms weigh more. */
 export function idf(docs: number, df: number): number {

@@ -1,19 +1,8 @@
 // Highlighted snippets: windows of the original text around query matches, marks as offsets into it.
+import type { Snippet, TextMark as Mark } from '@tdtt/shared';
 import { foldedTokens, type FoldedToken } from './tokens';
 
-export interface Mark {
-  /** [start, end) in the original string. */
-  start: number;
-  end: number;
-}
-
-export interface Snippet {
-  /** Where the snippet starts and ends in the original string (the UI slices text[from, to)). */
-  from: number;
-  to: number;
-  /** Highlighted ranges, absolute offsets into the original string, inside [from, to), sorted. */
-  marks: Mark[];
-}
+export type { Mark, Snippet };
 
 /** Ranges of the text whose syllables are query words; consecutive query syllables join into one mark. */
 export function findMarks(tokens: FoldedToken[], words: ReadonlySet<string>): Mark[] {

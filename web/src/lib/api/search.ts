@@ -1,33 +1,7 @@
+import type { SearchResult } from '@tdtt/shared';
 import { request, type Fetch } from './client';
 
-export interface TextMark {
-  /** [start, end) in the original text. */
-  start: number;
-  end: number;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  titleMarks: TextMark[];
-  /** text = original.slice(from, to); marks are offsets into the original. */
-  snippet: { from: number; to: number; text: string; marks: TextMark[] };
-  url: string;
-  unit: { id: string; name: string };
-  publishedAt: string;
-  isRepost: boolean;
-  phrase: boolean;
-  score: number;
-}
-
-export interface SearchResult {
-  q: string;
-  terms: string[];
-  total: number;
-  page: number;
-  pageSize: number;
-  hits: SearchHit[];
-}
+export type { SearchHit, SearchResult, TextMark } from '@tdtt/shared';
 
 export interface SearchParams {
   q: string;
