@@ -104,6 +104,20 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     for (const [f, w] of Object.entries(m.weights)) if (w !== 0) addEntry(f, { theme: ti, weight: w, kind: Kind.Learned });
   }
   const automaton = new TokenAutomaton(patterns);
+  // Entries flattened per pattern: entries of p are at entStart[p] … entStart[p + 1).
+  const entStart = new Int32Array(patterns.length + 1);
+  for (let p = 0; p < patterns.length; p++) entStart[p + 1] = entStart[p]! + entries[p]!.length;
+  const entTheme = new Int32Array(entStart[patterns.length]!);
+  const entWeight = new Float64Array(entTheme.length);
+  const entKind = new Uint8Array(entTheme.length);
+  entries.forEach((es, p) =>
+    es.forEach((e, k) => {
+      entTheme[entStart[p]! + k] = e.theme;
+      entWeight[entStart[p]! + k] = e.weight;
+      entKind[entStart[p]! + k] = e.kind;
+    }),
+  );
+  const patLen = Int32Array.from(patterns, (p) => p.length);
   // Global token id → local vocabulary id; tokens interned after this point are not in any phrase.
   const localId = new Int32Array([...vocab.keys()].reduce((m, t) => Math.max(m, internId(t) + 1), 0)).fill(-1);
   for (const [t, id] of vocab) localId[internId(t)] = id;
@@ -147,7 +161,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     // Nested phrases of a theme all count: a long specific phrase adds to its parts.
     automaton.scan(ids, nTok, (q, qe) => {
       if (titleCount[q] === 0 && textCount[q] === 0 && spanN[q] === 0) touched.push(q);
-      const start = toks[qe - patterns[q]!.length + 1]!.start;
+      const start = toks[qe - patLen[q]! + 1]!.start;
       const factor = zones.length ? factorAt(zones, start) : 1;
       counts[q]! += factor;
       if (factor > 1) headlineHit[q] = 1;
@@ -230,30 +244,32 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
       const tc = titleCount[p]!;
       const xc = textCount[p]!;
       const presence = (tc > 0 ? titleWeight : 0) + (xc >= 1 ? 1 + 0.5 * Math.log(xc) : xc);
-      for (const e of entries[p]!) {
-        const t = e.theme;
-        if (e.kind === Kind.Neg) veto[t] = 1;
-        else if (e.kind === Kind.Own) own[t] = 1;
-        else if (e.kind === Kind.Conflict) conflict[t] = 1;
-        else if (e.kind === Kind.Pos) {
-          score[t]! += e.weight * presence;
+      for (let j = entStart[p]!, jEnd = entStart[p + 1]!; j < jEnd; j++) {
+        const t = entTheme[j]!;
+        const kind = entKind[j]!;
+        const weight = entWeight[j]!;
+        if (kind === Kind.Neg) veto[t] = 1;
+        else if (kind === Kind.Own) own[t] = 1;
+        else if (kind === Kind.Conflict) conflict[t] = 1;
+        else if (kind === Kind.Pos) {
+          score[t]! += weight * presence;
           positive[t] = 1;
           evPattern[t]!.push(p);
-          evWeight[t]!.push(e.weight * presence);
+          evWeight[t]!.push(weight * presence);
           if (tc > 0 || headlineHit[p]) headline[t] = 1;
           // Only phrases that say something on their own locate the theme in the text.
-          for (let k = 0; k < spanN[p]! && e.weight >= STRONG_WEIGHT; k++) {
+          for (let k = 0; k < spanN[p]! && weight >= STRONG_WEIGHT; k++) {
             const i = p * MAX_SPANS + k;
             if (spanTitle[i]) continue;
             if (spanStart[i]! < lo[t]!) lo[t] = spanStart[i]!;
             if (spanEnd[i]! > hi[t]!) hi[t] = spanEnd[i]!;
           }
         } else {
-          learned[t]! += e.weight;
-          if (e.weight > 0) {
+          learned[t]! += weight;
+          if (weight > 0) {
             positive[t] = 1;
             evPattern[t]!.push(p);
-            evWeight[t]!.push(e.weight);
+            evWeight[t]!.push(weight);
           }
         }
       }

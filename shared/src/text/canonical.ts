@@ -94,11 +94,19 @@ for (const r of REWRITES) {
   REWRITE_BY_LAST.set(last, [...(REWRITE_BY_LAST.get(last) ?? []), r].sort((a, b) => b.from.length - a.from.length));
   REWRITE_LAST_IDS.add(internId(last));
 }
+// Flags by token id (ids are small integers): a typed-array test per token instead of a Set lookup.
+const idFlags = (ids: Iterable<number>): Uint8Array => {
+  const list = [...ids];
+  const flags = new Uint8Array(list.reduce((m, id) => Math.max(m, id + 1), 0));
+  for (const id of list) flags[id] = 1;
+  return flags;
+};
+const REWRITE_LAST = idFlags(REWRITE_LAST_IDS);
 
 /** Applies the longest phrase rewrite ending at the last output token, keeping the covered span. */
 function rewriteTail(out: CanonBuffer): void {
   const tail = out.items[out.n - 1]!;
-  if (!REWRITE_LAST_IDS.has(tail.id)) return;
+  if (tail.id >= REWRITE_LAST.length || REWRITE_LAST[tail.id] === 0) return;
   const rules = REWRITE_BY_LAST.get(tail.t)!;
   for (const r of rules) {
     const n = r.from.length;
@@ -119,7 +127,8 @@ const expansionTable = (table: Readonly<Record<string, string>>) =>
   new Map(Object.entries(table).map(([k, v]) => [k, v.split(' ').map((t) => [t, internId(t)] as const)]));
 const EXPANSIONS = expansionTable(ABBREVIATIONS);
 const DOC_EXPANSIONS = expansionTable(DOC_TYPE_ABBREVIATIONS);
-const DROP_IDS = new Set([...DROP_BEFORE_NUMBER].map(internId));
+const DROP = idFlags([...DROP_BEFORE_NUMBER].map(internId));
+const isDrop = (id: number): boolean => id < DROP.length && DROP[id] === 1;
 
 function gap(s: string, a: Syllable, b: Syllable): string {
   return s.slice(a.end, b.start).trim();
@@ -138,20 +147,21 @@ export function canonicalTokens(s: string): CanonToken[] {
 
 const sylPool: Syllable[] = [];
 
+function pushNumber(out: CanonBuffer, value: string, start: number, end: number, id = internId(value)): void {
+  while (out.n > 0 && isDrop(out.items[out.n - 1]!.id)) out.n--;
+  out.push(value, id, start, end);
+  rewriteTail(out);
+}
+
 /** canonicalTokens into a reusable buffer (the classifier's hot path: no per-token allocation). */
 export function canonicalInto(s: string, out: CanonBuffer): void {
   const syl = sylPool;
   const nSyl = tokenizeInto(s, syl);
   out.n = 0;
-  const pushNumber = (value: string, start: number, end: number, id = internId(value)) => {
-    while (out.n > 0 && DROP_IDS.has(out.items[out.n - 1]!.id)) out.n--;
-    out.push(value, id, start, end);
-    rewriteTail(out);
-  };
   for (let i = 0; i < nSyl; i++) {
     const cur = syl[i]!;
     if (cur.info.digits) {
-      pushNumber(cur.info.number!, cur.start, cur.end, cur.info.numberId);
+      pushNumber(out, cur.info.number!, cur.start, cur.end, cur.info.numberId);
       // Document code: 05-CT/TW, 05 - CT/TW, 124-HD/BTGTU.
       let j = i + 1;
       const parts: string[] = [];
@@ -172,14 +182,14 @@ export function canonicalInto(s: string, out: CanonBuffer): void {
     const prev = out.n > 0 ? out.items[out.n - 1]!.t : '';
     const roman = cur.info.upper ? romanToInt(cur.raw) : null;
     if (roman !== null && (cur.raw.length >= 2 || ROMAN_CONTEXT.has(prev))) {
-      pushNumber(String(roman), cur.start, cur.end);
+      pushNumber(out, String(roman), cur.start, cur.end);
       continue;
     }
     if (prev === 'thứ') {
       const num = parseNumberWords(syl, nSyl, i);
       if (num) {
         const last = syl[i + num.consumed - 1]!;
-        pushNumber(String(num.value), cur.start, last.end);
+        pushNumber(out, String(num.value), cur.start, last.end);
         i += num.consumed - 1;
         continue;
       }
