@@ -1,3 +1,4 @@
+import type { Alert, AlertKind } from '@tdtt/shared';
 import { addDays, vietnamDay } from '@tdtt/shared/score';
 import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';
@@ -6,21 +7,7 @@ import { anniversaryStatuses } from './anniversaries';
 
 export const ALERT_RULES = { silentDays: 30, phaseEndingDays: 30, failingDays: 3, dropWeeks: 8, dropMinAverage: 3, dropRatio: 0.4 } as const;
 
-export type AlertKind = 'theme-gap' | 'anniversary' | 'silent' | 'source-failing' | 'drop';
-
-export interface Alert {
-  /** Stable: the same situation keeps its key, so an acknowledgement sticks until something new happens. */
-  key: string;
-  kind: AlertKind;
-  severity: 'high' | 'medium';
-  unitId: string;
-  unitName: string;
-  title: string;
-  detail: string;
-  /** Evidence pages: the unit, the theme(s), the source. */
-  links: { label: string; href: string }[];
-  acknowledged: boolean;
-}
+export type { Alert, AlertKind } from '@tdtt/shared';
 
 const unitLink = (id: string, name: string) => ({ label: name, href: `/don-vi/${encodeURIComponent(id)}` });
 // Ids are [\w:.-]: used raw, since the web param matcher sees the undecoded path (%3A would not match).

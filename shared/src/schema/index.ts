@@ -2,3 +2,4 @@ export * from './plan';
 export * from './classify';
 export * from './api';
 export * from './search';
+export * from './alerts';

@@ -1,24 +1,7 @@
+import type { AlertList } from '@tdtt/shared';
 import { request, type Fetch } from './client';
 
-export type AlertKind = 'theme-gap' | 'anniversary' | 'silent' | 'source-failing' | 'drop';
-
-export interface Alert {
-  key: string;
-  kind: AlertKind;
-  severity: 'high' | 'medium';
-  unitId: string;
-  unitName: string;
-  title: string;
-  detail: string;
-  links: { label: string; href: string }[];
-  acknowledged: boolean;
-}
-
-export interface AlertList {
-  unacknowledged: number;
-  total: number;
-  alerts: Alert[];
-}
+export type { Alert, AlertKind, AlertList } from '@tdtt/shared';
 
 /** `all`: acknowledged alerts too. */
 export function listAlerts(q: { all?: boolean } = {}, fetch?: Fetch): Promise<AlertList> {
