@@ -178,11 +178,19 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   // Per post: for each theme, the patterns that spoke for it and how strongly.
   const evPattern: number[][] = Array.from({ length: nT }, () => []);
   const evWeight: number[][] = Array.from({ length: nT }, () => []);
+  // Entries in use per theme: arrays are reused, not truncated, from post to post.
+  const evN = new Int32Array(nT);
+  const addEvidence = (t: number, p: number, w: number) => {
+    const k = evN[t]!;
+    evPattern[t]![k] = p;
+    evWeight[t]![k] = w;
+    evN[t] = k + 1;
+  };
 
   function evidenceFor(t: number, title: string, text: string): Evidence[] {
     const ps = evPattern[t]!;
     const ws = evWeight[t]!;
-    const order = ps.map((_, i) => i).sort((a, b) => ws[b]! - ws[a]!);
+    const order = Array.from({ length: evN[t]! }, (_, i) => i).sort((a, b) => ws[b]! - ws[a]!);
     const ev: Evidence[] = [];
     for (const o of order) {
       const p = ps[o]!;
@@ -203,7 +211,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   function strongRegions(t: number): number {
     const spansOf: [number, number][] = [];
     const ps = evPattern[t]!;
-    for (let o = 0; o < ps.length; o++) {
+    for (let o = 0; o < evN[t]!; o++) {
       if (evWeight[t]![o]! < STRONG_WEIGHT) continue;
       const p = ps[o]!;
       for (let k = 0; k < spanN[p]!; k++) {
@@ -236,10 +244,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     conflict.fill(0);
     lo.fill(Infinity);
     hi.fill(-Infinity);
-    for (let t = 0; t < nT; t++) {
-      evPattern[t]!.length = 0;
-      evWeight[t]!.length = 0;
-    }
+    evN.fill(0);
     for (const p of touched) {
       const tc = titleCount[p]!;
       const xc = textCount[p]!;
@@ -254,8 +259,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
         else if (kind === Kind.Pos) {
           score[t]! += weight * presence;
           positive[t] = 1;
-          evPattern[t]!.push(p);
-          evWeight[t]!.push(weight * presence);
+          addEvidence(t, p, weight * presence);
           if (tc > 0 || headlineHit[p]) headline[t] = 1;
           // Only phrases that say something on their own locate the theme in the text.
           for (let k = 0; k < spanN[p]! && weight >= STRONG_WEIGHT; k++) {
@@ -268,8 +272,7 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
           learned[t]! += weight;
           if (weight > 0) {
             positive[t] = 1;
-            evPattern[t]!.push(p);
-            evWeight[t]!.push(weight);
+            addEvidence(t, p, weight);
           }
         }
       }
