@@ -4,9 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../server/src/config';
-import { startServer } from '../../server/src/main';
-import { createAccount } from '../../server/src/auth/accounts';
+import { startBenchServer } from './bench-server';
 import * as q from '../../server/src/db/queries';
 import { CACHE_DIR, parseSize, type BenchDb } from './generate-db';
 import { cachedSearchDb } from './dashboard/search-db';
@@ -44,26 +42,16 @@ try {
 say('Chỉ mục tìm kiếm…');
 const index = JSON.parse(child('tests/bench/dashboard/search-db.ts', [generated?.dbPath ?? sourceDb, dataDir])) as { seconds: number };
 
-const config = loadConfig(
-  { PORT: '0', DATA_DIR: dataDir, DEMO: 'false', SCHEDULER: 'false', COLLECT_ON_START: 'false', WEB_DIR: path.join(repoRoot, 'web/build') },
-  repoRoot,
-);
-const quiet = console.log;
-if (json) console.log = () => undefined; // the server logs its start
-const server = await startServer(config);
-console.log = quiet;
-// Proposed DuckDB settings for the server (Database.open takes threads only so far; applied here the
-// same way a DUCKDB_MEMORY_LIMIT setting would): the buffer pool is most of the resident memory.
+// DuckDB's buffer pool is most of the resident memory: cap it (DUCKDB_MEMORY_LIMIT), 160MB by default here.
 const memArg = argv.find((a) => a.startsWith('--memory-limit='))?.slice('--memory-limit='.length) ?? '160MB';
-if (memArg !== 'none') await server.db.run(`SET memory_limit = '${memArg.replace(/[^0-9A-Za-z.]/g, '')}'`);
+const { server, cookie } = await startBenchServer(dataDir, {
+  user: 'bench-dashboard',
+  quiet: json,
+  env: memArg === 'none' ? {} : { DUCKDB_MEMORY_LIMIT: memArg },
+});
 
 const bench = generated ?? (JSON.parse((await q.getSetting(server.db, 'bench_db'))!) as { db: BenchDb }).db;
-const USER = 'bench-dashboard';
-const PASSWORD = 'bench-dashboard-password-1';
-if (!(await q.getUserByUsername(server.db, USER))) await createAccount(server.db, { username: USER, displayName: USER, password: PASSWORD, role: 'staff', unitId: null });
-const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: PASSWORD }) });
-if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
-const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
 
 async function timed(pathname: string): Promise<{ ms: number; status: number }> {
   const t = performance.now();

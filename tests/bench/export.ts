@@ -6,10 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { loadConfig } from '../../server/src/config';
-import { startServer } from '../../server/src/main';
-import { createAccount } from '../../server/src/auth/accounts';
-import * as q from '../../server/src/db/queries';
+import { startBenchServer } from './bench-server';
 import type { BenchDb } from './generate-db';
 import { parseSize } from './generate-db';
 
@@ -34,21 +31,7 @@ const bench = JSON.parse(
     .pop()!,
 ) as BenchDb;
 
-const config = loadConfig(
-  { PORT: '0', DATA_DIR: bench.dataDir, DEMO: 'false', SCHEDULER: 'false', COLLECT_ON_START: 'false', WEB_DIR: path.join(repoRoot, 'web/build') },
-  repoRoot,
-);
-const quiet = console.log;
-if (json) console.log = () => undefined; // the server logs its start
-const server = await startServer(config);
-console.log = quiet;
-
-const USER = 'bench-export';
-const PASSWORD = 'bench-export-password-1';
-if (!(await q.getUserByUsername(server.db, USER))) await createAccount(server.db, { username: USER, displayName: USER, password: PASSWORD, role: 'staff', unitId: null });
-const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: PASSWORD }) });
-if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
-const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const { server, cookie } = await startBenchServer(bench.dataDir, { user: 'bench-export', quiet: json });
 
 async function timed(qs: string): Promise<{ seconds: number; bytes: Buffer }> {
   const t = performance.now();
