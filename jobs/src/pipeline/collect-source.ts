@@ -67,8 +67,8 @@ function buildPost(source: SourceRecord, item: IndexItem, a: ExtractedArticle | 
     publishedAt: published?.iso ?? null,
     firstSeenAt: toVnIso(now),
     flags: [...flags],
-    contentHash: contentHash(text),
-    simhash: simhash(text),
+    contentHash: (a?.text === text && a.contentHash) || contentHash(text),
+    simhash: (a?.text === text && a.simhash) || simhash(text),
     html: a?.html ?? null,
   };
 }

@@ -26,6 +26,9 @@ export interface ExtractedArticle {
   /** Sanitised main-content HTML, safe to display. */
   html: string;
   flags: Array<DateFlag | 'no-title' | 'no-text'>;
+  /** Identity hashes of `text`, when the extraction worker already computed them (off the main thread). */
+  contentHash?: string;
+  simhash?: string;
 }
 
 function meta(doc: Document, ...keys: string[]): string | null {
