@@ -92,7 +92,6 @@ export async function reclassifyAfterPlanChange(runner: JobRunner): Promise<void
 /** The parser already falls back on a dated reference; this covers a parent cited without its date. */
 async function parentIssueDate(db: Queryable, plan: ParsedPlan): Promise<string | null> {
   if (plan.implements.some((d) => d.date)) return null;
-  const plans = await q.listPlans(db);
-  const codes = new Set(plan.implements.map((d) => d.code?.replace(/\s+/g, '').toUpperCase()));
-  return plans.find((p) => p.code && codes.has(p.code.replace(/\s+/g, '').toUpperCase()))?.issued_on ?? null;
+  const codes = plan.implements.map((d) => d.code).filter((c): c is string => !!c);
+  return (await q.currentPlanByCode(db, codes))?.issued_on ?? null;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedPlan } from '@tdtt/shared';
 import type { Queryable } from '../connection';
+import { descendantsSql } from './units';
 
 export interface PlanRow {
   id: string;
@@ -105,9 +106,7 @@ export async function insertPlan(
 
 /** A corrected plan keeps its lineage even when its first version was stored under another key. */
 async function lineageByCode(tx: Queryable, code: string | null): Promise<string | null> {
-  if (!code) return null;
-  const rows = await tx.all<{ lineage: string; code: string }>(`SELECT lineage, code FROM plans WHERE is_current AND code IS NOT NULL`);
-  return rows.find((r) => sameCode(r.code, code))?.lineage ?? null;
+  return code ? ((await currentPlanByCode(tx, [code]))?.lineage ?? null) : null;
 }
 
 function sameCode(a: string, b: string): boolean {
@@ -115,11 +114,18 @@ function sameCode(a: string, b: string): boolean {
   return n(a) === n(b);
 }
 
+/** The current plan whose code is one of `codes` ("44 -KH/ĐUS" and "44-KH/ĐUS" are the same code). */
+export async function currentPlanByCode(db: Queryable, codes: string[]): Promise<{ id: string; lineage: string; issued_on: string | null } | null> {
+  if (codes.length === 0) return null;
+  const rows = await db.all<{ id: string; lineage: string; code: string; issued_on: string | null }>(
+    `SELECT id, lineage, code, strftime(issued_on, '%Y-%m-%d') AS issued_on FROM plans WHERE is_current AND code IS NOT NULL`,
+  );
+  return rows.find((r) => codes.some((c) => sameCode(c, r.code))) ?? null;
+}
+
 async function findParent(tx: Queryable, plan: ParsedPlan): Promise<string | null> {
   const codes = plan.implements.map((d) => d.code).filter((c): c is string => !!c);
-  if (codes.length === 0) return null;
-  const rows = await tx.all<{ id: string; code: string }>(`SELECT id, code FROM plans WHERE is_current AND code IS NOT NULL`);
-  return rows.find((r) => codes.some((c) => sameCode(c, r.code)))?.id ?? null;
+  return (await currentPlanByCode(tx, codes))?.id ?? null;
 }
 
 export async function assignPlan(tx: Queryable, planId: string, unitIds: string[]): Promise<void> {
@@ -177,12 +183,7 @@ export function currentThemes(db: Queryable): Promise<ThemeRow[]> {
 
 /** Units accountable for a plan: those assigned to it and all their descendants. */
 export async function accountableUnitIds(db: Queryable, planId: string): Promise<string[]> {
-  const rows = await db.all<{ id: string }>(
-    `WITH RECURSIVE t(id, d) AS (SELECT unit_id, 0 FROM plan_units WHERE plan_id = $1
-       UNION ALL SELECT u.id, t.d + 1 FROM units u JOIN t ON u.parent_id = t.id WHERE t.d < 20)
-     SELECT DISTINCT id FROM t`,
-    [planId],
-  );
+  const rows = await db.all<{ id: string }>(descendantsSql('SELECT unit_id FROM plan_units WHERE plan_id = $1'), [planId]);
   return rows.map((r) => r.id);
 }
 

@@ -57,14 +57,16 @@ export function getUnit(db: Queryable, id: string): Promise<UnitRow | null> {
   return db.one<UnitRow>(`SELECT id, name, kind, parent_id, depth, sort_path FROM units WHERE id = $1`, [id]);
 }
 
+/** Ids of the units the seed query selects and all their descendants (cycles cut at depth 20). */
+export function descendantsSql(seedSql: string): string {
+  return `WITH RECURSIVE t(id, d) AS (SELECT id, 0 FROM (${seedSql}) AS seed(id)
+       UNION ALL SELECT u.id, t.d + 1 FROM units u JOIN t ON u.parent_id = t.id WHERE t.d < 20)
+     SELECT DISTINCT id FROM t`;
+}
+
 /** The unit and all its descendants. */
 export async function subtreeIds(db: Queryable, rootId: string): Promise<string[]> {
-  const rows = await db.all<{ id: string }>(
-    `WITH RECURSIVE t(id, d) AS (SELECT id, 0 FROM units WHERE id = $1
-       UNION ALL SELECT u.id, t.d + 1 FROM units u JOIN t ON u.parent_id = t.id WHERE t.d < 20)
-     SELECT DISTINCT id FROM t`,
-    [rootId],
-  );
+  const rows = await db.all<{ id: string }>(descendantsSql('SELECT id FROM units WHERE id = $1'), [rootId]);
   return rows.map((r) => r.id);
 }
 
