@@ -54,9 +54,9 @@ export function unitRoutes() {
       q.monthlyCounts(db, themes.map((t) => t.id), month, month, id),
       q.countedPosts(db, modelVersion, id, themes.map((t) => t.id), period.from, period.to),
       q.sourcesOfUnits(db, [id]),
-      db.all<{ id: string; name: string }>(`SELECT id, name FROM units WHERE parent_id = $1 ORDER BY sort_path`, [id]),
+      q.childUnits(db, id),
     ]);
-    const childScores = await q.unitScores(db, plan.id, month);
+    const childScores = await q.unitScores(db, plan.id, month, children.map((ch) => ch.id));
     const scoreOf = new Map(childScores.map((s) => [s.unit_id, s.score]));
     const mine = new Map(counts.filter((r) => r.unit_id === id).map((r) => [r.theme_id, r]));
     const titleOf = new Map(themes.map((t) => [t.id, t.title]));

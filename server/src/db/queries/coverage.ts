@@ -82,10 +82,12 @@ export async function replaceUnitScores(tx: Queryable, planId: string, fromMonth
   );
 }
 
-export function unitScores(db: Queryable, planId: string, month: string): Promise<ScoreRow[]> {
+/** Unit scores of a month: every unit's, or only the listed units'. */
+export function unitScores(db: Queryable, planId: string, month: string, unitIds: string[] | null = null): Promise<ScoreRow[]> {
   return db.all<ScoreRow>(
-    `SELECT unit_id, strftime(month, '%Y-%m') AS month, score, covered, active, post_count FROM unit_scores WHERE plan_id = $1 AND month = $2::DATE`,
-    [planId, `${month}-01`],
+    `SELECT unit_id, strftime(month, '%Y-%m') AS month, score, covered, active, post_count FROM unit_scores
+     WHERE plan_id = $1 AND month = $2::DATE AND ($3::VARCHAR IS NULL OR unit_id IN (SELECT unnest(from_json($3, '["VARCHAR"]'))))`,
+    [planId, `${month}-01`, unitIds ? JSON.stringify(unitIds) : null],
   );
 }
 
