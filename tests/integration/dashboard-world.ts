@@ -109,7 +109,8 @@ export async function startWorld(opts: { allowPrivate?: boolean } = {}): Promise
       publishedAt: `${p.day}T09:00:00+07:00`, firstSeenAt: `${p.day}T03:00:00Z`, flags: [], contentHash: contentHash(text), simhash: simhash(text),
     };
   });
-  const { ids } = await db.transaction((tx) => q.insertPosts(tx, posts));
+  await db.transaction((tx) => q.insertPosts(tx, posts));
+  const ids = await q.postIdsByCanonicalUrl(db, posts.map((p) => p.canonicalUrl));
   await setCurrentModelVersion(db, 'test-v1');
   await db.transaction(async (tx) => {
     await q.saveMatches(tx, 'test-v1', POSTS.map((p, i) => ({ postId: ids[i]!, matches: p.theme ? [{ themeId: themeId(p.theme), score: p.score ?? 1.5, evidence: [] }] : [] })));

@@ -83,8 +83,9 @@ export async function seedWorld(db: Database): Promise<SeededWorld> {
       });
     }
   }
-  const ids = await db.transaction(async (tx) => (await q.insertPosts(tx, posts)).ids);
-  if (ids.length !== posts.length) throw new Error(`inserted ${ids.length} of ${posts.length}`);
+  const { inserted } = await db.transaction((tx) => q.insertPosts(tx, posts));
+  if (inserted !== posts.length) throw new Error(`inserted ${inserted} of ${posts.length}`);
+  const ids = (await q.postIdsByCanonicalUrl(db, posts.map((p) => p.canonicalUrl))) as number[];
   await setCurrentModelVersion(db, MODEL);
   await db.transaction((tx) =>
     q.saveMatches(

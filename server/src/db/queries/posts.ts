@@ -12,8 +12,8 @@ export async function knownUrls(db: Queryable, unitId: string): Promise<Set<stri
  * Stores new posts once: by canonical URL, and by identical text within the same unit
  * (the same article reached through a feed and a sitemap under two URLs).
  */
-export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promise<{ inserted: number; ids: number[] }> {
-  if (posts.length === 0) return { inserted: 0, ids: [] };
+export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promise<{ inserted: number }> {
+  if (posts.length === 0) return { inserted: 0 };
   const byUrl = new Map<string, CollectedPost>();
   for (const p of posts) if (!byUrl.has(p.canonicalUrl)) byUrl.set(p.canonicalUrl, p);
   const candidates = [...byUrl.values()];
@@ -32,8 +32,7 @@ export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promis
     seenHash.add(key);
     fresh.push(p);
   }
-  if (fresh.length === 0) return { inserted: 0, ids: [] };
-  const before = await tx.one<{ m: number | null }>(`SELECT max(id) AS m FROM posts`);
+  if (fresh.length === 0) return { inserted: 0 };
   await insertMany(
     tx,
     'posts',
@@ -44,8 +43,17 @@ export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promis
     }),
     { casts: { published_at: 'TIMESTAMP', published_day: 'DATE', first_seen_at: 'TIMESTAMP' }, chunk: 200 },
   );
-  const ids = await tx.all<{ id: number }>(`SELECT id FROM posts WHERE id > $1 ORDER BY id`, [before?.m ?? 0]);
-  return { inserted: fresh.length, ids: ids.map((r) => r.id) };
+  return { inserted: fresh.length };
+}
+
+/** Post ids for canonical URLs, in the same order (undefined where no post has that URL). */
+export async function postIdsByCanonicalUrl(db: Queryable, urls: string[]): Promise<(number | undefined)[]> {
+  const rows = await db.all<{ id: number; canonical_url: string }>(
+    `SELECT id, canonical_url FROM posts WHERE canonical_url IN (SELECT unnest(from_json($1, '["VARCHAR"]')))`,
+    [JSON.stringify(urls)],
+  );
+  const byUrl = new Map(rows.map((r) => [r.canonical_url, r.id]));
+  return urls.map((u) => byUrl.get(u));
 }
 
 export interface RepostCandidate {
