@@ -58,6 +58,24 @@ describe('JobRunner', () => {
     expect(runner.isRunning('collect')).toBe(false);
   });
 
+  it('runFresh waits for a run under way, then runs anew', async () => {
+    const { store, runs } = recordingStore();
+    const runner = new JobRunner(store);
+    const gate = deferred();
+    let calls = 0;
+    runner.register('classify', async () => {
+      calls++;
+      if (calls === 1) await gate.promise;
+      return { call: calls };
+    });
+    const first = await runner.start('classify');
+    const fresh = runner.runFresh('classify');
+    gate.resolve();
+    await first.done;
+    await expect(fresh).resolves.toEqual({ call: 2 });
+    expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
+  });
+
   it('records a failure with its message and frees the slot', async () => {
     const { store, runs } = recordingStore();
     const errors: string[] = [];

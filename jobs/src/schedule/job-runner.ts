@@ -115,6 +115,27 @@ export class JobRunner {
     return (await this.start(name)).done;
   }
 
+  /**
+   * Runs to the end a run that starts from now on: one already under way read older data (before a
+   * plan change, before new posts), so it is awaited first and then the job runs anew.
+   */
+  async runFresh(name: string): Promise<Record<string, unknown>> {
+    for (;;) {
+      if (this.running.has(name)) {
+        await this.finished.get(name);
+        continue;
+      }
+      let started: Awaited<ReturnType<JobRunner['start']>>;
+      try {
+        started = await this.start(name);
+      } catch (err) {
+        if (err instanceof JobAlreadyRunning) continue; // someone started it meanwhile: wait for that one
+        throw err;
+      }
+      return started.done;
+    }
+  }
+
   /** Waits for every run under way (used at shutdown). */
   async idle(): Promise<void> {
     await Promise.all([...this.finished.values()]);

@@ -102,11 +102,7 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     runner,
     store,
     async runPipeline(opts = {}) {
-      // A run already under way read older data: wait for it, then run anew.
-      const fresh = async (job: string) => {
-        if ((await runner.run(job)) === null) await runner.run(job);
-      };
-      const collecting = fresh('collect');
+      const collecting = runner.runFresh('collect');
       // Progressive: classify and roll up what has arrived every few seconds, so a first
       // collection (which backfills 18 months) fills the dashboard while it is still running.
       const timer = opts.progressiveMs
@@ -120,8 +116,8 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
       } finally {
         if (timer) clearInterval(timer);
       }
-      await fresh('classify');
-      await fresh('rollup');
+      await runner.runFresh('classify');
+      await runner.runFresh('rollup');
     },
     async close() {
       await runner.idle();

@@ -1,4 +1,4 @@
-import { JobAlreadyRunning, type JobRunner } from '@tdtt/jobs/schedule';
+import type { JobRunner } from '@tdtt/jobs/schedule';
 import { DEFAULT_NAMED_EVENTS, parsePlan, type NamedEvent, type ParsePlanOptions } from '@tdtt/shared/plan';
 import type { ParsedPlan } from '@tdtt/shared';
 import type { Database, Queryable } from '../db/connection';
@@ -77,16 +77,8 @@ export function storePlan(
  */
 export async function reclassifyAfterPlanChange(runner: JobRunner): Promise<void> {
   if (!runner.names().includes('classify')) return;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await (await runner.start('classify')).done;
-      break;
-    } catch (err) {
-      if (!(err instanceof JobAlreadyRunning)) throw err;
-      await runner.run('classify');
-    }
-  }
-  await runner.run('rollup');
+  await runner.runFresh('classify');
+  await runner.runFresh('rollup');
 }
 
 /** The parser already falls back on a dated reference; this covers a parent cited without its date. */
