@@ -2,6 +2,7 @@ import type { Database } from '../db/connection';
 import * as q from '../db/queries';
 import { vietnamDay } from '@tdtt/shared/score';
 import { markRollupDirty } from './rollup';
+import { noteRepostChanges } from '../search';
 
 const MAX_DISTANCE = 3;
 
@@ -51,6 +52,7 @@ export async function markReposts(db: Database): Promise<{ reposts: number }> {
   });
   if (changes.length) {
     await db.transaction((tx) => q.setRepostOf(tx, changes));
+    noteRepostChanges(db, changes); // the search's in-memory filter flags
     const changed = new Set(changes.map((c) => c.id));
     const first = posts.find((p) => changed.has(p.id))!; // posts are in publication order
     await markRollupDirty(db, vietnamDay(new Date(first.published_at)));

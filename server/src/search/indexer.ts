@@ -1,27 +1,33 @@
-// Keeps the full-text index in step with the posts: incremental after each collection, rebuildable.
-import type { Database } from '../db/connection';
+// Keeps the full-text index in step with the posts: incremental after each collection (rows appended
+// to search_tail), compaction (tail merged into search_terms, rewritten in term order), full rebuild.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Database, Queryable } from '../db/connection';
 import * as q from '../db/queries';
-import { foldedLine } from './tokens';
+import { postAttributes } from './attributes';
+import { writeRowFile, type RowFile } from './builder';
+import { CHUNK_SIZE, chunkOf, decode, union, type Container } from './containers';
+import { IndexPool, localLane, type IndexLane } from './pool';
 
 const SETTING = 'search_index';
-const INCREMENT_BATCH = 1000;
+const FORMAT = 2;
 
-interface IndexedDoc {
-  lines: q.StagedLine[];
-  doc: { postId: number; titleLen: number; textLen: number };
+/** Recorded in settings: every post with id <= through is indexed; docs of them (for idf). */
+export interface IndexState {
+  format: typeof FORMAT;
+  through: number;
+  docs: number;
 }
 
-/** A post's title and text as folded lines (pure apart from the token caches). */
-export function docLines(p: q.PostToIndex): IndexedDoc {
-  const title = foldedLine(p.title);
-  const text = foldedLine(p.text);
-  return {
-    lines: [
-      { postId: p.id, field: q.SEARCH_FIELD.title, line: title.line },
-      { postId: p.id, field: q.SEARCH_FIELD.text, line: text.line },
-    ],
-    doc: { postId: p.id, titleLen: title.count, textLen: text.count },
-  };
+export async function readIndexState(db: Queryable): Promise<IndexState | null> {
+  const raw = await q.getSetting(db, SETTING);
+  const s = raw ? (JSON.parse(raw) as Partial<IndexState>) : null;
+  return s?.format === FORMAT ? (s as IndexState) : null;
+}
+
+function writeIndexState(db: Queryable, s: Omit<IndexState, 'format'>): Promise<void> {
+  return q.setSetting(db, SETTING, JSON.stringify({ format: FORMAT, ...s } satisfies IndexState));
 }
 
 // One index writer at a time per database (a collection and a rebuild must not interleave).
@@ -33,85 +39,234 @@ function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** Recorded in settings: the DuckDB whose hash() made the terms, and how many postings are in term order. */
-interface IndexState {
-  duckdb: string;
-  sorted: number;
+/** Posts read per query (one packed string each). */
+const READ_BATCH = 16_384;
+/** Above this many posts to index, tokenising goes to worker threads. */
+const PARALLEL_ABOVE = 50_000;
+/** Rows sorted per pass when search_terms is rewritten (bounds the sort's memory). */
+const ROWS_PER_PASS = 4_000_000;
+/** Rows read into JS at once when merging a chunk's rows. */
+const MERGE_ROWS = 200_000;
+
+interface BuildOptions {
+  batch?: number;
+  workers?: number;
+  maxPostings?: number;
+  onProgress?: (done: number) => void;
 }
 
-const ROWS_PER_PASS = 30_000_000;
+/**
+ * Tokenises the posts with after < id <= through into row files, a chunk per lane at a time
+ * (lanes take turns by chunk), and hands each file to `sink` once written. Returns the posts seen.
+ */
+async function buildRange(db: Database, dir: string, after: number, through: number, sink: (files: RowFile[]) => Promise<void>, opts: BuildOptions): Promise<number> {
+  const batch = opts.batch ?? READ_BATCH;
+  const pool = opts.workers ? new IndexPool(opts.workers) : null;
+  const lanes: IndexLane[] = pool ? Array.from({ length: pool.size }, (_, k) => pool.lane(k, dir, opts.maxPostings)) : [localLane(dir, opts.maxPostings)];
+  let done = 0;
+  // Files reach DuckDB one at a time, in the order the lanes finish them.
+  let sinking = Promise.resolve();
+  const toSink = (files: RowFile[]) => (sinking = sinking.then(() => (files.length ? sink(files) : undefined)));
+  try {
+    const first = chunkOf(after + 1);
+    const last = chunkOf(through);
+    await Promise.all(
+      lanes.map(async (lane, k) => {
+        for (let c = first + k; c <= last; c += lanes.length) {
+          const lo = Math.max(after, c * CHUNK_SIZE - 1);
+          const hi = Math.min(through, (c + 1) * CHUNK_SIZE - 1);
+          // The next batch is read while the lane tokenises this one.
+          let next = q.packedPosts(db, lo, Math.min(lo + batch, hi));
+          for (let a = lo; a < hi; a += batch) {
+            const { count, packed } = await next;
+            if (a + batch < hi) next = q.packedPosts(db, a + batch, Math.min(a + 2 * batch, hi));
+            if (count === 0) continue;
+            await toSink(await lane.add(packed));
+            done += count;
+            opts.onProgress?.(done);
+          }
+          await toSink(await lane.finish());
+        }
+      }),
+    );
+    await sinking;
+    return done;
+  } finally {
+    await pool?.close();
+  }
+}
 
-// Increments are appended unsorted: lookups read all their row groups. Once they are a quarter of
-// the postings (and more than a few batches), the table is put back in term order.
-async function resortWhenFragmented(db: Database, version: string, sorted: number): Promise<void> {
-  const total = await q.searchPostingCount(db);
-  if (total - sorted <= Math.max(500_000, total / 4)) return;
-  await q.resortPostings(db, ROWS_PER_PASS);
-  await q.setSetting(db, SETTING, JSON.stringify({ duckdb: version, sorted: total } satisfies IndexState));
+/** Runs fn with a fresh temporary folder (row files), removed afterwards. */
+async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tdtt-search-'));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function workersFor(posts: number, opts: BuildOptions): number {
+  if (opts.workers !== undefined) return opts.workers;
+  return posts > PARALLEL_ABOVE ? Math.max(1, Math.min(2, availableParallelism())) : 0;
 }
 
 export interface IndexStats {
   indexed: number;
   rebuilt: boolean;
+  compacted?: boolean;
 }
 
 /** Indexes the posts stored since the last run (posts are append-only: ids only grow). */
 export function indexNewPosts(db: Database): Promise<IndexStats> {
   return exclusive(db, async () => {
-    const version = await q.duckdbVersion(db);
-    const raw = await q.getSetting(db, SETTING);
-    const state = raw ? (JSON.parse(raw) as IndexState) : null;
-    if (state !== null && state.duckdb !== version) return { indexed: await rebuildUnlocked(db, {}), rebuilt: true };
-    if (state === null) await q.setSetting(db, SETTING, JSON.stringify({ duckdb: version, sorted: 0 } satisfies IndexState));
-    let indexed = 0;
+    const state = await readIndexState(db);
     const last = await q.maxPostId(db);
-    for (let after = await q.searchWatermark(db); after < last; after += INCREMENT_BATCH) {
-      const posts = await q.postsToIndex(db, after, Math.min(after + INCREMENT_BATCH, last));
-      if (posts.length === 0) continue;
-      const docs = posts.map(docLines);
-      await db.transaction(async (tx) => {
-        await q.stageLines(tx, docs.flatMap((d) => d.lines));
-        await q.flushStaging(tx, docs.map((d) => d.doc));
-      });
-      indexed += posts.length;
+    if (state === null) {
+      if (last > 0) return { indexed: await rebuildUnlocked(db, {}), rebuilt: true };
+      await writeIndexState(db, { through: 0, docs: 0 });
+      return { indexed: 0, rebuilt: false };
     }
-    if (indexed > 0) await resortWhenFragmented(db, version, state?.sorted ?? 0);
-    return { indexed, rebuilt: false };
+    if (last <= state.through) return { indexed: 0, rebuilt: false };
+    const indexed = await withTempDir(async (dir) => {
+      const files: RowFile[] = [];
+      const n = await buildRange(db, dir, state.through, last, async (f) => void files.push(...f), { workers: workersFor(last - state.through, {}) });
+      // Rows and the watermark together: a crash leaves neither.
+      await db.transaction(async (tx) => {
+        for (const f of files) await q.loadRowFile(tx, q.SEARCH_TAIL, f.file);
+        await writeIndexState(tx, { through: last, docs: state.docs + n });
+      });
+      return n;
+    });
+    const attrs = postAttributes(db);
+    if (attrs.loadedThrough > 0) await attrs.ensure(db, last);
+    const compacted = await compactWhenLarge(db);
+    return { indexed, rebuilt: false, compacted };
   });
 }
 
-export interface RebuildOptions {
-  /** Posts read and tokenised per batch. */
-  batch?: number;
-  /** Postings sorted per pass (bounds the sort's memory). */
+// Tail rows are read by every lookup (they are not in term order): merged in once they are many.
+const TAIL_MIN = 100_000;
+const TAIL_MAX = 1_000_000;
+
+async function compactWhenLarge(db: Database): Promise<boolean> {
+  const tail = await q.rowCount(db, q.SEARCH_TAIL);
+  if (tail <= TAIL_MAX && tail <= Math.max(TAIL_MIN, (await q.rowCount(db, q.SEARCH_TERMS)) / 4)) return false;
+  await compactUnlocked(db, {});
+  return true;
+}
+
+export interface CompactOptions {
+  /** Rows sorted per pass. */
   rowsPerPass?: number;
+}
+
+/** Merges the tail into search_terms (one row per term, field and chunk again, in term order). */
+export function compactSearchIndex(db: Database, opts: CompactOptions = {}): Promise<void> {
+  return exclusive(db, () => compactUnlocked(db, opts));
+}
+
+async function compactUnlocked(db: Database, opts: CompactOptions): Promise<void> {
+  if ((await q.rowCount(db, q.SEARCH_TAIL)) === 0) return;
+  await sortIn(db, { appended: q.SEARCH_TAIL, base: true, rowsPerPass: opts.rowsPerPass });
+  await db.run('CHECKPOINT');
+}
+
+/**
+ * Rewrites search_terms in term order from the rows of `appended` (plus, with `base`, the current
+ * search_terms). Chunks whose rows repeat a (term, field) — partial rows, or a chunk both in the tail
+ * and in search_terms — go through JS and come out merged: one container per key.
+ */
+async function sortIn(db: Database, o: { appended: string; base: boolean; rowsPerPass?: number; alsoEmpty?: string[]; onSwap?: (tx: Queryable) => Promise<void> }): Promise<void> {
+  const stats = await q.chunkRowStats(db, o.appended);
+  const inBase = o.base ? await q.termsRowsInChunks(db, stats.map((s) => s.chunk)) : new Map<number, number>();
+  const merge = stats.filter((s) => s.rows > s.keys || inBase.has(s.chunk));
+  const merged = await q.createMergedTable(db);
+  await withTempDir(async (dir) => {
+    for (const s of merge) {
+      const tables = inBase.has(s.chunk) ? [q.SEARCH_TERMS, o.appended] : [o.appended];
+      const parts = Math.max(1, Math.ceil((s.rows + (inBase.get(s.chunk) ?? 0)) / MERGE_ROWS));
+      for (const [lo, hi] of q.termRanges(parts)) {
+        const file = path.join(dir, `m${s.chunk}-${lo}.csv`);
+        writeRowFile(file, mergeRows(s.chunk, await q.chunkRows(db, tables, s.chunk, lo, hi)));
+        await q.loadRowFile(db, merged, file);
+        rmSync(file, { force: true });
+      }
+    }
+  });
+  const rows = (o.base ? await q.rowCount(db, q.SEARCH_TERMS) : 0) + (await q.rowCount(db, o.appended));
+  await q.writeSortedTerms(db, {
+    sources: o.base ? [q.SEARCH_TERMS, o.appended] : [o.appended],
+    replaced: merge.map((s) => s.chunk),
+    passes: Math.max(1, Math.ceil(rows / (o.rowsPerPass ?? ROWS_PER_PASS))),
+    alsoEmpty: o.alsoEmpty,
+    onSwap: o.onSwap,
+  });
+}
+
+/** Rows sorted by term and field → one row per (term, field): the union of their containers. */
+function* mergeRows(chunk: number, rows: q.StoredRow[]): Generator<{ term: bigint; field: number; chunk: number; set: Container }> {
+  for (let i = 0; i < rows.length; ) {
+    const r = rows[i]!;
+    let set = decode(Buffer.from(r.b, 'base64'), r.n);
+    let j = i + 1;
+    for (; j < rows.length && rows[j]!.term === r.term && rows[j]!.field === r.field; j++) set = union(set, decode(Buffer.from(rows[j]!.b, 'base64'), rows[j]!.n));
+    yield { term: BigInt(r.term), field: r.field, chunk, set };
+    i = j;
+  }
+}
+
+export interface RebuildOptions {
+  /** Posts read per query. */
+  batch?: number;
+  /** Rows sorted per pass (bounds the sort's memory). */
+  rowsPerPass?: number;
+  /** Worker threads tokenising (default: none for small databases, else up to 2). */
+  workers?: number;
+  /** Postings a builder holds before writing partial rows (tests force merges with a small value). */
+  maxPostings?: number;
   onProgress?: (done: number) => void;
 }
 
-/** Drops and rebuilds the whole index, postings sorted by term (what makes lookups read few row groups). */
+/** Builds the whole index anew beside the current one (which keeps answering), then swaps it in. */
 export function rebuildSearchIndex(db: Database, opts: RebuildOptions = {}): Promise<number> {
   return exclusive(db, () => rebuildUnlocked(db, opts));
 }
 
 async function rebuildUnlocked(db: Database, opts: RebuildOptions): Promise<number> {
-  const batch = opts.batch ?? 20_000;
-  await q.clearSearchIndex(db);
-  await q.createBuildTable(db);
   const last = await q.maxPostId(db);
-  let done = 0;
-  for (let after = 0; after < last; after += batch) {
-    const posts = await q.postsToIndex(db, after, Math.min(after + batch, last));
-    if (posts.length === 0) continue;
-    const docs = posts.map(docLines);
-    await db.append('search_staging', docs.flatMap((d) => d.lines.map((l) => [l.postId, l.field, l.line])));
-    await q.explodeStagingInto(db, 'search_build');
-    await db.append('search_docs', docs.map((d) => [d.doc.postId, d.doc.titleLen, d.doc.textLen]));
-    done += posts.length;
-    opts.onProgress?.(done);
-  }
-  const rows = await q.buildRowCount(db);
-  await q.moveBuildSorted(db, Math.max(1, Math.ceil(rows / (opts.rowsPerPass ?? ROWS_PER_PASS))));
-  await q.setSetting(db, SETTING, JSON.stringify({ duckdb: await q.duckdbVersion(db), sorted: rows } satisfies IndexState));
+  await q.recreateTable(db, q.SEARCH_BUILD);
+  const load = async (files: RowFile[]) => {
+    for (const f of files) {
+      await q.loadRowFile(db, q.SEARCH_BUILD, f.file);
+      rmSync(f.file, { force: true });
+    }
+  };
+  const done = await withTempDir((dir) => buildRange(db, dir, 0, last, load, { ...opts, workers: workersFor(last, opts) }));
+  await sortIn(db, {
+    appended: q.SEARCH_BUILD,
+    base: false,
+    rowsPerPass: opts.rowsPerPass,
+    alsoEmpty: [q.SEARCH_TAIL],
+    onSwap: (tx) => writeIndexState(tx, { through: last, docs: done }),
+  });
+  await db.run(`DROP TABLE ${q.SEARCH_BUILD}`);
   await db.run('CHECKPOINT');
+  const attrs = postAttributes(db);
+  if (attrs.loadedThrough > 0) await attrs.ensure(db, last);
   return done;
+}
+
+export interface SearchIndexSize {
+  /** Rows of search_terms (in term order). */
+  terms: number;
+  /** Rows appended since the last compaction. */
+  tail: number;
+  through: number;
+  docs: number;
+}
+
+export async function searchIndexSize(db: Queryable): Promise<SearchIndexSize> {
+  const s = await readIndexState(db);
+  return { terms: await q.rowCount(db, q.SEARCH_TERMS), tail: await q.rowCount(db, q.SEARCH_TAIL), through: s?.through ?? 0, docs: s?.docs ?? 0 };
 }

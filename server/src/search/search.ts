@@ -1,11 +1,22 @@
 // The search service: query text + filters + scope → one ranked page with highlighted snippets.
-import type { Queryable } from '../db/connection';
+// Each query term's rows are read once (one pruned lookup per term); then, chunk by chunk of 65,536
+// post ids, the required terms are intersected as bitmaps, candidates filtered through the in-memory
+// post attributes, scored and kept in a heap of the best offset + limit.
+import type { Database } from '../db/connection';
 import * as q from '../db/queries';
 import type { SearchHit, SearchResult } from '@tdtt/shared';
+import { postAttributes } from './attributes';
+import { BITMAP_WORDS, CHUNK_SIZE, cardinality, decode, isBitmap, orInto, size, type Container } from './containers';
+import { termKey } from './hash';
+import { readIndexState } from './indexer';
 import { buildSnippet, findMarks } from './snippet';
 import { bigram, foldedTokens, parseQuery } from './tokens';
 
 export const PAGE_SIZE = 20;
+/** Quoted phrases of 3+ syllables are checked word by word on the posts when at most this many remain. */
+export const PHRASE_CHECK_MAX = 5_000;
+const TITLE_WEIGHT = 2;
+const BIGRAM_WEIGHT = 1.5;
 
 export interface SearchInput {
   q: string;
@@ -26,42 +37,313 @@ export function idf(docs: number, df: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 }
 
-export async function searchPosts(db: Queryable, input: SearchInput): Promise<SearchResult> {
+interface QueryTerm {
+  text: string;
+  /** A query syllable: every hit holds it. */
+  word: boolean;
+  /** An adjacent pair of the whole query: scores, and all of them make a "phrase" hit. */
+  soft: boolean;
+  /** An adjacent pair of a quoted phrase: every hit holds it. */
+  quoted: boolean;
+  /** Containers by chunk, per field (0 title, 1 text). */
+  fields: [Map<number, Container>, Map<number, Container>];
+  df: number;
+  weight: number;
+}
+
+/** The query's terms: its syllables, the adjacent pairs of the whole query and of each quoted phrase. */
+function queryTerms(words: string[], soft: string[] | null, phrases: string[][]): QueryTerm[] {
+  const byText = new Map<string, QueryTerm>();
+  const term = (text: string) => {
+    let t = byText.get(text);
+    if (!t) byText.set(text, (t = { text, word: false, soft: false, quoted: false, fields: [new Map(), new Map()], df: 0, weight: 0 }));
+    return t;
+  };
+  for (const w of words) term(w).word = true;
+  const pairs = (s: string[]) => s.slice(1).map((t, i) => bigram(s[i]!, t));
+  for (const p of soft ? pairs(soft) : []) term(p).soft = true;
+  for (const ph of phrases) for (const p of pairs(ph)) term(p).quoted = true;
+  return [...byText.values()];
+}
+
+/** Reads each term's rows; partial rows of one key (tail before compaction) are joined. */
+async function loadPostings(db: Database, terms: QueryTerm[]): Promise<void> {
+  const rows = await q.termPostings(db, terms.map((t) => termKey(t.text)));
+  for (const r of rows) {
+    const map = terms[r.i]!.fields[r.field === 0 ? 0 : 1];
+    const c = decode(Buffer.from(r.b, 'base64'), r.n);
+    const had = map.get(r.chunk);
+    if (!had) map.set(r.chunk, c);
+    else {
+      const bits = isBitmap(had) ? had : toBitsCopy(had);
+      orInto(bits, c);
+      map.set(r.chunk, bits);
+    }
+  }
+  // Posts holding the term in either field.
+  const both = new Uint32Array(BITMAP_WORDS);
+  for (const t of terms) {
+    let df = 0;
+    for (const [chunk, title] of t.fields[0]) {
+      const text = t.fields[1].get(chunk);
+      if (!text) df += size(title);
+      else {
+        both.fill(0);
+        orInto(both, title);
+        orInto(both, text);
+        df += cardinality(both);
+      }
+    }
+    for (const [chunk, text] of t.fields[1]) if (!t.fields[0].has(chunk)) df += size(text);
+    t.df = df;
+  }
+}
+
+function toBitsCopy(c: Container): Uint32Array {
+  const bits = new Uint32Array(BITMAP_WORDS);
+  orInto(bits, c);
+  return bits;
+}
+
+/** "YYYY-MM-DD" → days since 1970-01-01 (the attribute store's day numbers). */
+function dayNumber(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+}
+
+async function themeBits(db: Database, themeId: string, modelVersion: string): Promise<Map<number, Uint32Array>> {
+  const out = new Map<number, Uint32Array>();
+  for (const r of await q.themePostChunks(db, themeId, modelVersion)) {
+    const bits = new Uint32Array(BITMAP_WORDS);
+    for (const low of r.lows) bits[low >>> 5]! |= 1 << (low & 31);
+    out.set(r.chunk, bits);
+  }
+  return out;
+}
+
+/** The best `k` hits seen: phrase hits first, then higher score, then newer (larger id). */
+class TopK {
+  private readonly ids: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly phrases: boolean[] = [];
+  constructor(private readonly k: number) {}
+
+  // a ranks below b
+  private below(i: number, j: number): boolean {
+    if (this.phrases[i] !== this.phrases[j]) return !this.phrases[i];
+    if (this.scores[i] !== this.scores[j]) return this.scores[i]! < this.scores[j]!;
+    return this.ids[i]! < this.ids[j]!;
+  }
+
+  private swap(i: number, j: number): void {
+    [this.ids[i], this.ids[j]] = [this.ids[j]!, this.ids[i]!];
+    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
+    [this.phrases[i], this.phrases[j]] = [this.phrases[j]!, this.phrases[i]!];
+  }
+
+  offer(id: number, phrase: boolean, score: number): void {
+    if (this.k === 0) return;
+    const n = this.ids.length;
+    if (n < this.k) {
+      this.ids.push(id);
+      this.scores.push(score);
+      this.phrases.push(phrase);
+      for (let i = n; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!this.below(i, p)) break;
+        this.swap(i, p);
+        i = p;
+      }
+      return;
+    }
+    // Compare with the worst kept (the root) without inserting first.
+    const [rp, rs, ri] = [this.phrases[0]!, this.scores[0]!, this.ids[0]!];
+    const better = phrase !== rp ? phrase : score !== rs ? score > rs : id > ri;
+    if (!better) return;
+    this.ids[0] = id;
+    this.scores[0] = score;
+    this.phrases[0] = phrase;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.below(l, m)) m = l;
+      if (r < n && this.below(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  /** Best first. */
+  sorted(): { id: number; phrase: boolean; score: number }[] {
+    return this.ids
+      .map((id, i) => ({ id, phrase: this.phrases[i]!, score: this.scores[i]! }))
+      .sort((a, b) => (a.phrase !== b.phrase ? (a.phrase ? -1 : 1) : a.score !== b.score ? b.score - a.score : b.id - a.id));
+  }
+}
+
+/** Whether the folded syllables of the text hold the phrase consecutively. */
+function holdsPhrase(text: string, phrase: string[]): boolean {
+  const t = foldedTokens(text);
+  outer: for (let i = 0; i + phrase.length <= t.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (t[i + k]!.term !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export async function searchPosts(db: Database, input: SearchInput): Promise<SearchResult> {
   const parsed = parseQuery(input.q);
   const empty: SearchResult = { q: input.q, terms: parsed.words, total: 0, page: input.page, pageSize: PAGE_SIZE, hits: [] };
   if (parsed.words.length === 0 || (input.unitIds && input.unitIds.length === 0)) return empty;
-  const grams = parsed.soft ? [...new Set(parsed.soft.slice(1).map((t, i) => bigram(parsed.soft![i]!, t)))] : [];
-  const names = [...parsed.words, ...grams];
-  const { docs, counts } = await q.termFrequencies(db, names);
-  if (counts.slice(0, parsed.words.length).some((n) => n === 0)) return empty;
-  const terms: q.WeightedTerm[] = names.map((term, i) => ({ term, weight: idf(docs, counts[i]!) * (i >= parsed.words.length ? 1.5 : 1), postings: counts[i]!, bigram: i >= parsed.words.length }));
-  const { total, rows } = await q.searchPage(
-    db,
-    terms,
-    parsed.phrases,
-    { unitIds: input.unitIds, themeId: input.themeId, modelVersion: input.modelVersion, from: input.from, to: input.to, kind: input.kind },
-    PAGE_SIZE,
-    (input.page - 1) * PAGE_SIZE,
-  );
+  const state = await readIndexState(db);
+  if (!state || state.docs === 0) return empty;
+  const terms = queryTerms(parsed.words, parsed.soft, parsed.phrases);
+  const attrs = postAttributes(db);
+  const [, theme] = await Promise.all([
+    loadPostings(db, terms),
+    input.themeId ? themeBits(db, input.themeId, input.modelVersion) : null,
+    attrs.ensure(db, state.through),
+  ]);
+  if (terms.some((t) => (t.word || t.quoted) && t.df === 0)) return empty;
+  for (const t of terms) t.weight = t.word || t.soft ? idf(state.docs, t.df) * (t.word ? 1 : BIGRAM_WEIGHT) : 0;
+
+  const required = terms.filter((t) => t.word || t.quoted);
+  const rarest = terms.filter((t) => t.word).reduce((a, b) => (b.df < a.df ? b : a));
+  const scored = terms.filter((t) => t.word || t.soft);
+  const softCount = terms.filter((t) => t.soft).length;
+  const checks = parsed.phrases.filter((p) => p.length >= 3);
+  const mask = input.unitIds ? attrs.unitMask(input.unitIds) : null;
+  const fromDay = input.from ? dayNumber(input.from) : 0;
+  const toDay = input.to ? dayNumber(input.to) : 65_535;
+  const offset = (input.page - 1) * PAGE_SIZE;
+  let top = new TopK(offset + PAGE_SIZE);
+  let total = 0;
+  // Every candidate while few enough for the quoted-phrase check.
+  let kept: { id: number; phrase: boolean; score: number }[] | null = checks.length ? [] : null;
+
+  const cand = new Uint32Array(BITMAP_WORDS);
+  const tmp = new Uint32Array(BITMAP_WORDS);
+  // Per scored term and field, this chunk's members as bits (arrays spread into zeroed scratch).
+  const slots: (Uint32Array | null)[] = new Array(scored.length * 2).fill(null);
+  const scratch = Array.from({ length: scored.length * 2 }, () => new Uint32Array(BITMAP_WORDS));
+  const chunks = [...new Set([...rarest.fields[0].keys(), ...rarest.fields[1].keys()])].sort((a, b) => a - b);
+
+  for (const c of chunks) {
+    const themeChunk = theme?.get(c);
+    if (theme && !themeChunk) continue;
+    cand.fill(0);
+    for (const f of rarest.fields) {
+      const x = f.get(c);
+      if (x) orInto(cand, x);
+    }
+    let any = true;
+    for (const t of required) {
+      if (t === rarest) continue;
+      const a = t.fields[0].get(c);
+      const b = t.fields[1].get(c);
+      if (!a && !b) {
+        any = false;
+        break;
+      }
+      tmp.fill(0);
+      if (a) orInto(tmp, a);
+      if (b) orInto(tmp, b);
+      for (let i = 0; i < BITMAP_WORDS; i++) cand[i]! &= tmp[i]!;
+    }
+    if (!any) continue;
+    if (themeChunk) for (let i = 0; i < BITMAP_WORDS; i++) cand[i]! &= themeChunk[i]!;
+    const at = attrs.of(c);
+    if (!at) continue;
+    scored.forEach((t, s) => {
+      for (let f = 0; f < 2; f++) {
+        const x = t.fields[f]!.get(c);
+        if (!x) slots[s * 2 + f] = null;
+        else if (isBitmap(x)) slots[s * 2 + f] = x;
+        else {
+          const bits = scratch[s * 2 + f]!;
+          bits.fill(0);
+          orInto(bits, x);
+          slots[s * 2 + f] = bits;
+        }
+      }
+    });
+    const base = c * CHUNK_SIZE;
+    for (let w = 0; w < BITMAP_WORDS; w++) {
+      let x = cand[w]!;
+      while (x !== 0) {
+        const lowest = x & -x;
+        x ^= lowest;
+        const bit = 31 - Math.clz32(lowest);
+        const low = (w << 5) | bit;
+        if (mask && mask[at.unit[low]!] !== 1) continue;
+        const day = at.day[low]!;
+        if (day < fromDay || day > toDay) continue;
+        if (input.kind) {
+          const repost = (at.repost[w]! & lowest) !== 0;
+          if (repost !== (input.kind === 'repost')) continue;
+        }
+        total++;
+        let score = 0;
+        let soft = 0;
+        for (let s = 0; s < scored.length; s++) {
+          const tb = slots[s * 2];
+          const xb = slots[s * 2 + 1];
+          const inTitle = tb !== null && (tb![w]! & lowest) !== 0;
+          const inText = xb !== null && (xb![w]! & lowest) !== 0;
+          const weight = scored[s]!.weight;
+          if (inTitle) score += weight * TITLE_WEIGHT;
+          if (inText) score += weight;
+          if ((inTitle || inText) && scored[s]!.soft) soft++;
+        }
+        const phrase = softCount > 0 && soft === softCount;
+        top.offer(base + low, phrase, score);
+        if (kept) {
+          if (total <= PHRASE_CHECK_MAX) kept.push({ id: base + low, phrase, score });
+          else kept = null;
+        }
+      }
+    }
+  }
+
+  if (kept) {
+    // Few enough: the pair test is refined to exact consecutive syllables in the title or the text.
+    const texts = new Map((await q.postTexts(db, kept.map((k) => k.id))).map((p) => [p.id, p]));
+    top = new TopK(offset + PAGE_SIZE);
+    total = 0;
+    for (const k of kept) {
+      const p = texts.get(k.id);
+      if (!p || !checks.every((ph) => holdsPhrase(p.title, ph) || holdsPhrase(p.text, ph))) continue;
+      total++;
+      top.offer(k.id, k.phrase, k.score);
+    }
+  }
+
+  const page = top.sorted().slice(offset);
+  const details = new Map((await q.searchHitRows(db, page.map((p) => p.id))).map((d) => [d.id, d]));
   const wordSet = new Set(parsed.words);
   const phrase = parsed.phrases[0] ?? parsed.soft;
   return {
     ...empty,
     total,
-    hits: rows.map((r) => {
+    hits: page.flatMap((p): SearchHit[] => {
+      const r = details.get(p.id);
+      if (!r) return [];
       const snippet = buildSnippet(r.text, parsed.words, phrase);
-      return {
-        id: String(r.id),
-        title: r.title,
-        titleMarks: findMarks(foldedTokens(r.title), wordSet),
-        snippet: { ...snippet, text: r.text.slice(snippet.from, snippet.to) },
-        url: r.url,
-        unit: { id: r.unit_id, name: r.unit_name },
-        publishedAt: r.published_at,
-        isRepost: r.repost_of !== null,
-        phrase: r.phrase,
-        score: Math.round(r.score * 1000) / 1000,
-      };
+      return [
+        {
+          id: String(r.id),
+          title: r.title,
+          titleMarks: findMarks(foldedTokens(r.title), wordSet),
+          snippet: { ...snippet, text: r.text.slice(snippet.from, snippet.to) },
+          url: r.url,
+          unit: { id: r.unit_id, name: r.unit_name },
+          publishedAt: r.published_at,
+          isRepost: r.repost_of !== null,
+          phrase: p.phrase,
+          score: Math.round(p.score * 1000) / 1000,
+        },
+      ];
     }),
   };
 }

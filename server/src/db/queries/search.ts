@@ -1,142 +1,205 @@
-// Full-text index tables (migration 005): writes by the indexer, reads by the search service.
-import { insertMany, type Queryable } from '../connection';
+// Full-text index tables (migration 007): writes by the indexer, reads by the search service.
+// search_terms holds one row per (term, field, chunk of 65,536 post ids) with the set of posts as a
+// container (server/src/search/containers.ts), kept sorted by term so a lookup's zone maps prune to
+// one or two row groups; search_tail takes the increments until compaction merges them in.
+import type { Database, Queryable } from '../connection';
 import { effectiveMatchesSql } from './matches';
 
-export const SEARCH_FIELD = { title: 0, text: 1 } as const;
+export const SEARCH_TERMS = 'search_terms';
+export const SEARCH_TAIL = 'search_tail';
+/** A rebuild's rows before they are sorted into search_terms (queries keep reading the old index meanwhile). */
+export const SEARCH_BUILD = 'search_build';
+const MERGED = 'search_merged';
+const NEXT = 'search_terms_next';
 
-export interface PostToIndex {
-  id: number;
-  title: string;
-  text: string;
+/** DDL of a table of index rows (the shape of migration 007's tables). */
+export function createTermsTableSql(name: string): string {
+  return `CREATE TABLE ${name} (term BIGINT NOT NULL, field UTINYINT NOT NULL, chunk INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL)`;
 }
 
-/** Largest post id already in the index (0 when empty): the indexer continues after it. */
-export async function searchWatermark(db: Queryable): Promise<number> {
-  const row = await db.one<{ m: number | null }>(`SELECT max(post_id) AS m FROM search_docs`);
-  return row?.m ?? 0;
-}
-
-/** Posts with afterId < id <= throughId (a range, not ORDER BY … LIMIT, which would sort every later post). */
-export function postsToIndex(db: Queryable, afterId: number, throughId: number): Promise<PostToIndex[]> {
-  return db.all<PostToIndex>(`SELECT id, title, text FROM posts WHERE id > $1 AND id <= $2 ORDER BY id`, [afterId, throughId]);
+export async function recreateTable(db: Queryable, name: string): Promise<void> {
+  await db.run(`DROP TABLE IF EXISTS ${name}`);
+  await db.run(createTermsTableSql(name));
 }
 
 export async function maxPostId(db: Queryable): Promise<number> {
   return (await db.one<{ m: number | null }>(`SELECT max(id) AS m FROM posts`))?.m ?? 0;
 }
 
-export interface StagedLine {
-  postId: number;
+/**
+ * Posts with afterId < id <= throughId as one string (id \x01 title \x01 text, posts joined by \x02,
+ * in id order): one value to convert instead of three per post, and cheap to hand to a worker.
+ * The separators cannot occur inside (replaced by spaces, which the tokenizer skips alike).
+ */
+export async function packedPosts(db: Queryable, afterId: number, throughId: number): Promise<{ count: number; packed: string }> {
+  const clean = (c: string) => `replace(replace(${c}, chr(1), ' '), chr(2), ' ')`;
+  const row = await db.one<{ n: number; s: string | null }>(
+    `SELECT count(*)::INTEGER AS n, string_agg(id::VARCHAR || chr(1) || ${clean('title')} || chr(1) || ${clean('text')}, chr(2) ORDER BY id) AS s
+     FROM posts WHERE id > $1 AND id <= $2`,
+    [afterId, throughId],
+  );
+  return { count: row?.n ?? 0, packed: row?.s ?? '' };
+}
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Loads a CSV file of index rows (`hi,lo,field,chunk,n,hex(ids)`, see search/builder.ts) into a table. */
+export async function loadRowFile(db: Queryable, table: string, file: string): Promise<void> {
+  await db.run(
+    `INSERT INTO ${table} (term, field, chunk, n, ids)
+     SELECT hi::BIGINT * 4294967296 + lo, field, chunk, n, unhex(b)
+     FROM read_csv(${sqlString(file)}, header = false, delim = ',', quote = '', escape = '', auto_detect = false,
+       columns = {'hi': 'INTEGER', 'lo': 'UINTEGER', 'field': 'UTINYINT', 'chunk': 'INTEGER', 'n': 'INTEGER', 'b': 'VARCHAR'})`,
+  );
+}
+
+export async function rowCount(db: Queryable, table: string): Promise<number> {
+  return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+}
+
+export interface ChunkRowStats {
+  chunk: number;
+  rows: number;
+  keys: number;
+}
+
+/** Per chunk of a table: its rows and distinct (term, field) keys (more rows than keys: rows to merge). */
+export function chunkRowStats(db: Queryable, table: string): Promise<ChunkRowStats[]> {
+  return db.all<ChunkRowStats>(`SELECT chunk, count(*)::INTEGER AS rows, count(DISTINCT (term, field))::INTEGER AS keys FROM ${table} GROUP BY chunk ORDER BY chunk`);
+}
+
+/** Row counts per chunk of search_terms, for the given chunks (one scan). */
+export async function termsRowsInChunks(db: Queryable, chunks: number[]): Promise<Map<number, number>> {
+  if (chunks.length === 0) return new Map();
+  const rows = await db.all<{ chunk: number; n: number }>(
+    `SELECT chunk, count(*)::INTEGER AS n FROM ${SEARCH_TERMS} WHERE chunk IN (SELECT unnest(from_json($1, '["INTEGER"]'))) GROUP BY chunk`,
+    [JSON.stringify(chunks)],
+  );
+  return new Map(rows.map((r) => [r.chunk, r.n]));
+}
+
+export interface StoredRow {
+  /** The term key as decimal text (BIGINT). */
+  term: string;
   field: number;
-  line: string;
+  n: number;
+  /** The container, base64. */
+  b: string;
 }
 
-export async function stageLines(tx: Queryable, lines: StagedLine[]): Promise<void> {
-  await insertMany(tx, 'search_staging', ['post_id', 'field', 'line'], lines.map((l) => [l.postId, l.field, l.line]), { chunk: 300 });
+/** The rows of one chunk in the given tables with lo <= term <= hi, by term and field (for merging). */
+export function chunkRows(db: Queryable, tables: string[], chunk: number, lo: bigint, hi: bigint): Promise<StoredRow[]> {
+  const sql = tables.map((t) => `SELECT term, field, n, ids FROM ${t} WHERE chunk = $1 AND term BETWEEN $2::BIGINT AND $3::BIGINT`).join(' UNION ALL ');
+  return db.all<StoredRow>(`SELECT term::VARCHAR AS term, field, n, to_base64(ids) AS b FROM (${sql}) ORDER BY term, field`, [chunk, lo.toString(), hi.toString()]);
 }
 
-/** Staged lines → one posting per syllable and per adjacent pair of syllables, unordered. */
-const EXPLODE_SQL = `
-  WITH s AS (SELECT post_id, field, string_split(line, ' ') AS t FROM search_staging WHERE line <> ''),
-  uni AS (SELECT post_id, field, unnest(t) AS w, generate_subscripts(t, 1) AS pos FROM s),
-  bi AS (
-    SELECT post_id, field, unnest(list_transform(range(1, len(t)), lambda i: t[i] || ' ' || t[i + 1])) AS w,
-      unnest(range(1, len(t))) AS pos
-    FROM s WHERE len(t) > 1
-  )
-  SELECT hash(w) AS term, post_id, field, pos FROM uni
-  UNION ALL
-  SELECT hash(w) AS term, post_id, field, pos FROM bi`;
-
-/** Moves the staged lines into the postings (appended: a later rebuild sorts them) and records the docs. */
-export async function flushStaging(tx: Queryable, docs: { postId: number; titleLen: number; textLen: number }[], into = 'search_postings'): Promise<void> {
-  await tx.run(`INSERT INTO ${into} (term, post_id, field, pos) ${EXPLODE_SQL}`);
-  await tx.run(`DELETE FROM search_staging`);
-  await insertMany(tx, 'search_docs', ['post_id', 'title_len', 'text_len'], docs.map((d) => [d.postId, d.titleLen, d.textLen]), { chunk: 500 });
+/** [lo, hi] ranges (inclusive) splitting the BIGINT terms into `parts` equal spans (hashes are uniform). */
+export function termRanges(parts: number): [bigint, bigint][] {
+  const span = (1n << 64n) / BigInt(parts);
+  return Array.from({ length: parts }, (_, k) => {
+    const lo = -(1n << 63n) + span * BigInt(k);
+    return [lo, k === parts - 1 ? (1n << 63n) - 1n : lo + span - 1n];
+  });
 }
 
-export async function clearSearchIndex(db: Queryable): Promise<void> {
-  await db.run(`DELETE FROM search_postings`);
-  await db.run(`DELETE FROM search_docs`);
-  await db.run(`DELETE FROM search_staging`);
+export async function createMergedTable(db: Queryable): Promise<string> {
+  await recreateTable(db, MERGED);
+  return MERGED;
 }
 
-export async function searchPostingCount(db: Queryable): Promise<number> {
-  return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM search_postings`))?.n ?? 0;
-}
-
-/** The DuckDB version whose hash() built the index (terms are hashes: another version means a rebuild). */
-export async function duckdbVersion(db: Queryable): Promise<string> {
-  return (await db.one<{ v: string }>(`SELECT version() AS v`))?.v ?? '';
-}
-
-/** A scratch copy of the postings' shape, filled batch by batch during a rebuild. */
-export async function createBuildTable(db: Queryable): Promise<void> {
-  await db.run(`DROP TABLE IF EXISTS search_build`);
-  await db.run(`CREATE TABLE search_build AS SELECT * FROM search_postings LIMIT 0`);
-}
-
-/** Copies the scratch postings in term order (in passes over term ranges, so each sort stays small). */
-export async function moveBuildSorted(db: Queryable, passes: number): Promise<void> {
-  const span = (1n << 64n) / BigInt(passes);
-  for (let k = 0; k < passes; k++) {
-    const lo = span * BigInt(k);
-    const hi = k === passes - 1 ? null : span * BigInt(k + 1);
+/**
+ * Writes search_terms anew in term order from `sources` (tables, each minus the chunks in `replaced`,
+ * which the merged table holds instead), in passes over term ranges so each sort stays small; then,
+ * in one transaction, swaps it in, empties the sources and `alsoEmpty`, and runs `onSwap`.
+ */
+export async function writeSortedTerms(
+  db: Database,
+  opts: { sources: string[]; replaced: number[]; passes: number; alsoEmpty?: string[]; onSwap?: (tx: Queryable) => Promise<void> },
+): Promise<void> {
+  await recreateTable(db, NEXT);
+  const union = [
+    ...opts.sources.map((t) => `SELECT * FROM ${t} WHERE chunk NOT IN (SELECT unnest(from_json($3, '["INTEGER"]')))`),
+    `SELECT * FROM ${MERGED}`,
+  ].join(' UNION ALL ');
+  for (const [lo, hi] of termRanges(opts.passes)) {
     await db.run(
-      `INSERT INTO search_postings SELECT term, post_id, field, pos FROM search_build
-       WHERE term >= $1::UBIGINT AND ($2::VARCHAR IS NULL OR term < $2::UBIGINT) ORDER BY term, post_id, field, pos`,
-      [lo.toString(), hi === null ? null : hi.toString()],
+      `INSERT INTO ${NEXT} SELECT term, field, chunk, n, ids FROM (${union})
+       WHERE term BETWEEN $1::BIGINT AND $2::BIGINT ORDER BY term, field, chunk`,
+      [lo.toString(), hi.toString(), JSON.stringify(opts.replaced)],
     );
   }
-  await db.run(`DROP TABLE search_build`);
-}
-
-/** Re-sorts the postings in place (appended increments end up in term order again). */
-export async function resortPostings(db: Queryable, rowsPerPass: number): Promise<number> {
-  await createBuildTable(db);
-  await db.run(`INSERT INTO search_build SELECT * FROM search_postings`);
-  await db.run(`DELETE FROM search_postings`);
-  const rows = await buildRowCount(db);
-  await moveBuildSorted(db, Math.max(1, Math.ceil(rows / rowsPerPass)));
-  return rows;
-}
-
-export async function explodeStagingInto(db: Queryable, table: 'search_build' | 'search_postings'): Promise<void> {
-  await db.run(`INSERT INTO ${table} (term, post_id, field, pos) ${EXPLODE_SQL}`);
-  await db.run(`DELETE FROM search_staging`);
-}
-
-export async function buildRowCount(db: Queryable): Promise<number> {
-  return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM search_build`))?.n ?? 0;
+  await db.transaction(async (tx) => {
+    await tx.run(`DROP TABLE ${SEARCH_TERMS}`);
+    await tx.run(`ALTER TABLE ${NEXT} RENAME TO ${SEARCH_TERMS}`);
+    for (const t of new Set([...opts.sources, ...(opts.alsoEmpty ?? [])])) if (t !== SEARCH_TERMS) await tx.run(`DELETE FROM ${t}`);
+    await tx.run(`DROP TABLE ${MERGED}`);
+    await opts.onSwap?.(tx);
+  });
 }
 
 // ---- reading ----
 
-export interface SearchFilters {
-  /** Units whose posts may be returned (null: all). */
-  unitIds: string[] | null;
-  themeId: string | null;
-  modelVersion: string;
-  from: string | null;
-  to: string | null;
-  kind: 'original' | 'repost' | null;
+export interface PostingRow {
+  /** Index of the term in the request. */
+  i: number;
+  field: number;
+  chunk: number;
+  n: number;
+  /** The container, base64. */
+  b: string;
 }
 
-/** A query term (folded syllable or "a b" bigram) and its weight (idf, computed by the caller). */
-export interface WeightedTerm {
-  term: string;
-  weight: number;
-  /** Its number of postings (choosing the rarest term to narrow the others). */
-  postings: number;
-  /** Unigrams are required; bigrams only rank. */
-  bigram: boolean;
+/**
+ * Every row of each term (keys as BIGINT text), from the sorted table and the tail. One pruned
+ * `term = …` per term and table, joined by UNION ALL: an IN list would read every row group.
+ */
+export function termPostings(db: Queryable, keys: string[]): Promise<PostingRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  const sql = keys
+    .flatMap((_, i) =>
+      [SEARCH_TERMS, SEARCH_TAIL].map((t) => `SELECT ${i} AS i, field, chunk, n, to_base64(ids) AS b FROM ${t} WHERE term = $${i + 1}::BIGINT`),
+    )
+    .join(' UNION ALL ');
+  return db.all<PostingRow>(sql, keys);
+}
+
+export interface AttributeRows {
+  unit_id: string;
+  /** (id − from) · 65,536 + Vietnam publication day (days since 1970-01-01, clamped to 0 … 65,535). */
+  posts: number[];
+  /** id − from of the unit's reposts. */
+  reposts: number[] | null;
+}
+
+/** Unit, day and repost flag of the posts with from <= id < to, grouped by unit (few rows to convert). */
+export function postAttributeRows(db: Queryable, from: number, to: number): Promise<AttributeRows[]> {
+  return db.all<AttributeRows>(
+    `SELECT unit_id, list(((id - $1) * 65536 + least(greatest(published_day - DATE '1970-01-01', 0), 65535))::DOUBLE) AS posts,
+       list((id - $1)::INTEGER) FILTER (WHERE repost_of IS NOT NULL) AS reposts
+     FROM posts WHERE id >= $1 AND id < $2 GROUP BY unit_id`,
+    [from, to],
+  );
+}
+
+/** A theme's effectively matched posts under a model version, grouped by chunk (low ids). */
+export function themePostChunks(db: Queryable, themeId: string, modelVersion: string): Promise<{ chunk: number; lows: number[] }[]> {
+  return db.all<{ chunk: number; lows: number[] }>(
+    `SELECT (post_id // 65536)::INTEGER AS chunk, list(DISTINCT (post_id % 65536)::INTEGER) AS lows
+     FROM ${effectiveMatchesSql('$1')} e WHERE e.theme_id = $2 GROUP BY 1`,
+    [modelVersion, themeId],
+  );
+}
+
+/** Title and text of the given posts (checking quoted phrases word by word). */
+export function postTexts(db: Queryable, ids: number[]): Promise<{ id: number; title: string; text: string }[]> {
+  return db.all<{ id: number; title: string; text: string }>(
+    `SELECT id, title, text FROM posts WHERE id IN (SELECT unnest(from_json($1, '["BIGINT"]')))`,
+    [JSON.stringify(ids)],
+  );
 }
 
 export interface SearchHitRow {
   id: number;
-  score: number;
-  phrase: boolean;
-  total: number;
   unit_id: string;
   unit_name: string;
   title: string;
@@ -146,94 +209,12 @@ export interface SearchHitRow {
   repost_of: number | null;
 }
 
-/** Number of index documents and, per term, its postings (title and text occurrences). */
-export async function termFrequencies(db: Queryable, terms: string[]): Promise<{ docs: number; counts: number[] }> {
-  const docs = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM search_docs`))?.n ?? 0;
-  if (terms.length === 0) return { docs, counts: [] };
-  // One pruned count per term: an IN list here would read every row group.
-  const sql = terms.map((_, i) => `SELECT ${i} AS i, count(*) AS n FROM search_postings WHERE term = hash($${i + 1})`).join(' UNION ALL ');
-  const rows = await db.all<{ i: number; n: number }>(sql, terms);
-  const counts = terms.map(() => 0);
-  for (const r of rows) counts[r.i] = r.n;
-  return { docs, counts };
-}
-
-/** Postings of a phrase: its bigrams at the right distance (every other one, plus the last), per post. */
-function phraseSql(terms: string[], bind: (v: string) => string, alias: string): string {
-  const grams = terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
-  const picks = grams.map((_, i) => i).filter((i) => i % 2 === 0 || i === grams.length - 1);
-  const [first, ...rest] = picks as [number, ...number[]];
-  const x = (i: number) => `${alias}${i}`;
-  const joins = rest
-    .map((i) => `JOIN search_postings ${x(i)} ON ${x(i)}.post_id = ${x(first)}.post_id AND ${x(i)}.field = ${x(first)}.field AND ${x(i)}.pos = ${x(first)}.pos + ${i - first} AND ${x(i)}.term = hash(${bind(grams[i]!)})`)
-    .join(' ');
-  return `SELECT DISTINCT ${x(first)}.post_id FROM search_postings ${x(first)} ${joins} WHERE ${x(first)}.term = hash(${bind(grams[first]!)})`;
-}
-
-const TITLE_WEIGHT = 2;
-/** A term this much more common than the rarest required one is read only for the rarest one's posts. */
-const SKEW = 4;
-
-/**
- * One page of posts holding every query syllable, best first: those holding every adjacent pair
- * of the query (the phrase) first, then by a BM25-like score (idf per occurrence, title counts double,
- * query bigrams score too), then the newest; and the total count.
- * One pass: each term's postings carry its bit and weight, one aggregate per post adds them up.
- */
-export async function searchPage(db: Queryable, terms: WeightedTerm[], phrases: string[][], f: SearchFilters, limit: number, offset: number): Promise<{ total: number; rows: SearchHitRow[] }> {
-  const params: (string | number | null)[] = [];
-  const bind = (v: string | number | null) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  let required = 0n;
-  let pairs = 0n;
-  terms.forEach((t, i) => {
-    if (t.bigram) pairs |= 1n << BigInt(i);
-    else required |= 1n << BigInt(i);
-  });
-  const unigrams = terms.filter((t) => !t.bigram);
-  const rarest = unigrams.reduce((a, b) => (b.postings < a.postings ? b : a), unigrams[0]!);
-  const rare = `SELECT DISTINCT post_id FROM search_postings WHERE term = hash(${bind(rarest.term)})`;
-  // One pruned scan per term (an IN list would read every row group); common terms only where the rarest occurs.
-  const scans = terms
-    .map((t, i) => {
-      const narrow = t !== rarest && t.postings > rarest.postings * SKEW ? ' AND post_id IN (SELECT post_id FROM rare)' : '';
-      return `SELECT post_id, ${i} AS i, ${bind(t.weight)}::DOUBLE * CASE WHEN field = 0 THEN ${TITLE_WEIGHT} ELSE 1 END AS s
-        FROM search_postings WHERE term = hash(${bind(t.term)})${narrow}`;
-    })
-    .join(' UNION ALL ');
-  const conds: string[] = [];
-  if (f.unitIds) conds.push(`po.unit_id IN (SELECT unnest(from_json(${bind(JSON.stringify(f.unitIds))}, '["VARCHAR"]')))`);
-  if (f.from) conds.push(`po.published_day >= ${bind(f.from)}::DATE`);
-  if (f.to) conds.push(`po.published_day <= ${bind(f.to)}::DATE`);
-  if (f.kind) conds.push(f.kind === 'original' ? 'po.repost_of IS NULL' : 'po.repost_of IS NOT NULL');
-  if (f.themeId) conds.push(`po.id IN (SELECT post_id FROM ${effectiveMatchesSql(bind(f.modelVersion))} e WHERE e.theme_id = ${bind(f.themeId)})`);
-  const phraseConds = phrases.map((ph, k) => `c.post_id IN (${phraseSql(ph, bind, `q${k}_`)})`);
-  const filtered = conds.length
-    ? `SELECT c.* FROM cand c JOIN posts po ON po.id = c.post_id WHERE ${[...conds, ...phraseConds].join(' AND ')}`
-    : `SELECT c.* FROM cand c ${phraseConds.length ? `WHERE ${phraseConds.join(' AND ')}` : ''}`;
-  const req = bind(required.toString());
-  const pr = bind(pairs.toString());
-  const sql = `
-    WITH rare AS (${rare}),
-    cand AS (
-      -- Rounded: a parallel float sum differs in the last bits between runs, and pages must not shuffle.
-      SELECT post_id, round(sum(s), 6) AS score, (bit_or(1::UBIGINT << i) & ${pr}::UBIGINT) = ${pr}::UBIGINT AND ${pr}::UBIGINT > 0 AS phrase
-      FROM (${scans}) GROUP BY post_id
-      HAVING (bit_or(1::UBIGINT << i) & ${req}::UBIGINT) = ${req}::UBIGINT
-    ),
-    filtered AS (${filtered})
-    SELECT post_id, score, phrase, (SELECT count(*) FROM filtered) AS total FROM filtered
-    ORDER BY phrase DESC, score DESC, post_id DESC LIMIT ${bind(limit)} OFFSET ${bind(offset)}`;
-  const page = await db.all<{ post_id: number; score: number; phrase: boolean; total: number }>(sql, params);
-  const total = page[0]?.total ?? (offset > 0 ? ((await searchPage(db, terms, phrases, f, limit, 0)).total) : 0);
-  if (page.length === 0) return { total, rows: [] };
-  const details = await db.all<Omit<SearchHitRow, 'score' | 'phrase' | 'total'>>(
+/** What a result page shows of its posts. */
+export function searchHitRows(db: Queryable, ids: number[]): Promise<SearchHitRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.all<SearchHitRow>(
     `SELECT po.id, po.unit_id, u.name AS unit_name, po.title, po.text, po.url, po.published_at, po.repost_of
-     FROM posts po JOIN units u ON u.id = po.unit_id WHERE po.id IN (${page.map((_, i) => `$${i + 1}`).join(', ')})`,
-    page.map((p) => p.post_id),
+     FROM posts po JOIN units u ON u.id = po.unit_id WHERE po.id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`,
+    ids,
   );
-  const byId = new Map(details.map((d) => [d.id, d]));
-  return { total, rows: page.flatMap((p) => (byId.has(p.post_id) ? [{ ...byId.get(p.post_id)!, score: p.score, phrase: p.phrase, total }] : [])) };
 }
