@@ -7,3 +7,4 @@ export * from './dedup';
 export * from './poll';
 export * from './detect';
 export { ParseError, PARSE_ERROR_KINDS, type ParseErrorKind, looksLikeHtml, stripIllegalXmlChars } from './parse-error';
+export { iconv } from './lazy-libs';

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { legendRows } from './legend';
 import { POSTS_HEADER, postRows } from './posts';
 import { buildTable, type TableGrid } from './table';
@@ -61,7 +61,9 @@ export async function writeXlsx(data: ExportData): Promise<Buffer> {
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded on the first export: ~25 MB of memory the server need not hold for page views.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Theo dõi tuyên truyền';
   wb.created = new Date(data.generatedAt);
   writeTableSheet(wb, buildTable(data));

@@ -1,6 +1,4 @@
 // Document bytes → plain text, by format (sniffed from the bytes first, the file name second).
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { docxHtmlToText } from './docx-html';
 
 export type DocFormat = 'pdf' | 'docx' | 'txt' | 'doc' | 'rtf';
@@ -18,12 +16,15 @@ export function sniffFormat(bytes: Uint8Array, filename: string): DocFormat {
 
 /** Word text through mammoth's HTML, so automatic list numbering and bullets survive. */
 export async function docxText(bytes: Uint8Array): Promise<string> {
+  // Document libraries load on the first import, not with every server start.
+  const { default: mammoth } = await import('mammoth');
   const r = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { ignoreEmptyParagraphs: false });
   return docxHtmlToText(r.value);
 }
 
 /** Text layer of a PDF, pages separated by form feeds (page breaks). */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
   const doc = await getDocumentProxy(new Uint8Array(bytes));
   try {
     const r = await extractText(doc, { mergePages: false });

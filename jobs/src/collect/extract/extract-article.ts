@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../lazy-libs';
 import type { ParsedDate, PlausibilityOptions } from './dates';
 import { htmlToText, sanitizeArticleHtml } from './html-text';
 import { choosePublished, dateCandidates, type DateFlag, type DateSource } from './published';

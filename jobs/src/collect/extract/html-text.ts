@@ -1,5 +1,4 @@
-import { parseHTML } from 'linkedom';
-import sanitizeHtml from 'sanitize-html';
+import { parseHTML, sanitizeHtml } from '../lazy-libs';
 
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
@@ -36,7 +35,7 @@ export function htmlToText(html: string): string {
 
 /** Sanitised HTML safe to display: structure and images, no scripts, styles or event handlers. */
 export function sanitizeArticleHtml(html: string, baseUrl: string): string {
-  return sanitizeHtml(html, {
+  return sanitizeHtml()(html, {
     allowedTags: [
       'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'strong', 'b', 'em', 'i', 'u', 'a', 'img',
       'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'pre', 'code', 'hr', 'sub', 'sup',

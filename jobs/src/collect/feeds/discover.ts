@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../lazy-libs';
 
 export interface DiscoveredSource {
   url: string;

@@ -1,4 +1,5 @@
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
+import { rssParser } from '../lazy-libs';
 import { parseDate, type ParsedDate } from '../extract/dates';
 import { canonicalizeUrl } from '../dedup';
 import { ParseError, escapeBareAmpersands, looksLikeHtml, stripIllegalXmlChars } from '../parse-error';
@@ -39,9 +40,11 @@ function archiveLink(xml: string, base: string): string | null {
 }
 
 type RawItem = Parser.Item & { [k: string]: unknown };
-const parser = new Parser<Record<string, unknown>, RawItem>({
-  customFields: { item: [['dc:date', 'dcDate'], ['published', 'published'], ['updated', 'updated'], ['content:encoded', 'contentEncoded'], ['yt:videoId', 'ytVideoId']] },
-});
+let parser: Parser<Record<string, unknown>, RawItem> | null = null;
+const feedParser = () =>
+  (parser ??= new (rssParser())<Record<string, unknown>, RawItem>({
+    customFields: { item: [['dc:date', 'dcDate'], ['published', 'published'], ['updated', 'updated'], ['content:encoded', 'contentEncoded'], ['yt:videoId', 'ytVideoId']] },
+  }));
 
 function str(v: unknown): string | null {
   if (typeof v === 'string') return v.trim() || null;
@@ -77,7 +80,7 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   if (root && !/^(rss|feed|rdf:RDF)$/i.test(root)) throw new ParseError('not-a-feed', `Tài liệu XML không phải RSS/Atom (thẻ gốc <${root}>)`);
   let raw: Parser.Output<RawItem> & Record<string, unknown>;
   try {
-    raw = await parser.parseString(xml);
+    raw = await feedParser().parseString(xml);
   } catch (e) {
     throw new ParseError('malformed-xml', `XML hỏng: ${String((e as Error).message ?? e).split('\n')[0]}`);
   }

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { iconv } from '../lazy-libs';
 
 // Bytes → text. Order as browsers do: BOM, then the HTTP header, then an
 // in-document declaration (<meta charset>, <?xml encoding?>), then UTF-8.
@@ -35,14 +35,14 @@ export function sniffDeclaredCharset(b: Uint8Array): { charset: string; source: 
 function usable(cs: string | null | undefined): string | null {
   if (!cs) return null;
   const c = cs === 'utf-16' ? 'utf-16le' : cs;
-  return iconv.encodingExists(c) ? c : null;
+  return iconv().encodingExists(c) ? c : null;
 }
 
 /** Decode a body; the result is NFC (windows-1258 yields combining marks). */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = bomCharset(buf);
-  if (bom) return { text: iconv.decode(buf.subarray(bom[1]), bom[0]).normalize('NFC'), charset: bom[0], source: 'bom' };
+  if (bom) return { text: iconv().decode(buf.subarray(bom[1]), bom[0]).normalize('NFC'), charset: bom[0], source: 'bom' };
   let charset = usable(charsetFromContentType(contentType));
   let source: Decoded['source'] = 'header';
   if (!charset) {
@@ -56,5 +56,5 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
     charset = 'utf-8';
     source = 'default';
   }
-  return { text: iconv.decode(buf, charset).normalize('NFC'), charset, source };
+  return { text: iconv().decode(buf, charset).normalize('NFC'), charset, source };
 }

@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../lazy-libs';
 import type { ListingSelectors } from '../../ports';
 
 export interface ListingLink {

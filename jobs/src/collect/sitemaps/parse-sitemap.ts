@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { fastXmlParser } from '../lazy-libs';
 import { parseDate, type ParsedDate } from '../extract/dates';
 import { ParseError, looksLikeHtml, stripIllegalXmlChars } from '../parse-error';
 
@@ -14,13 +15,15 @@ export type ParsedSitemap =
   | { type: 'urlset'; entries: SitemapEntry[] }
   | { type: 'index'; sitemaps: Array<{ url: string; lastmod: ParsedDate | null }> };
 
-const xml = new XMLParser({
-  ignoreAttributes: true,
-  removeNSPrefix: true,
-  isArray: (name) => name === 'url' || name === 'sitemap',
-  parseTagValue: false,
-  trimValues: true,
-});
+let parser: XMLParser | null = null;
+const xml = (): XMLParser =>
+  (parser ??= new (fastXmlParser().XMLParser)({
+    ignoreAttributes: true,
+    removeNSPrefix: true,
+    isArray: (name) => name === 'url' || name === 'sitemap',
+    parseTagValue: false,
+    trimValues: true,
+  }));
 
 function text(v: unknown): string | null {
   if (typeof v === 'string') return v.trim() || null;
@@ -43,9 +46,9 @@ function abs(href: string | null, base: string): string | null {
 export function parseSitemap(input: string, baseUrl: string): ParsedSitemap {
   if (looksLikeHtml(input)) throw new ParseError('html-not-feed', 'Địa chỉ trả về trang HTML chứ không phải sitemap');
   const clean = stripIllegalXmlChars(input);
-  const valid = XMLValidator.validate(clean);
+  const valid = fastXmlParser().XMLValidator.validate(clean);
   if (valid !== true) throw new ParseError('malformed-xml', `Sitemap XML hỏng: ${valid.err.msg} (dòng ${valid.err.line})`);
-  const doc = xml.parse(clean) as Record<string, unknown>;
+  const doc = xml().parse(clean) as Record<string, unknown>;
   const index = doc['sitemapindex'] as { sitemap?: Array<Record<string, unknown>> } | undefined;
   if (index) {
     const sitemaps = (index.sitemap ?? []).flatMap((s) => {
