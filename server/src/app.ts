@@ -6,6 +6,7 @@ import { authorize, session } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { coverageRoutes } from './routes/coverage';
+import { overviewRoutes } from './routes/overview';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { jobRoutes } from './routes/jobs';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.route('/api/plans', planRoutes());
   app.route('/api/named-events', namedEventRoutes());
   app.route('/api/coverage', coverageRoutes());
+  app.route('/api/overview', overviewRoutes());
   app.route('/api/export', exportRoutes());
   app.route('/api/units', unitRoutes());
   app.route('/api/posts', postRoutes());

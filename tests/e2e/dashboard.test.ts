@@ -49,6 +49,21 @@ describe.skipIf(!ready)('dashboard in the browser', () => {
     const counts = await page.getByTestId('heatmap-cell').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-count'))));
     expect(counts.filter((n) => n > 0).length).toBeGreaterThan(counts.length / 4);
     await shot(page, 'overview-staff-1366');
+    // One level down: a block and its own sub-units, with the way back up.
+    const top = await page.getByTestId('heatmap-row').evaluateAll((r) => r.map((x) => x.getAttribute('data-unit-id')!));
+    const drill = page.getByTestId('heatmap-drill').first();
+    const blockId = await drill.evaluate((a) => a.closest('tr')!.getAttribute('data-unit-id')!);
+    await drill.click();
+    await page.waitForURL((u) => u.searchParams.get('unit') === blockId);
+    await page.getByTestId('level-path').waitFor();
+    const below = await page.getByTestId('heatmap-row').evaluateAll((r) => r.map((x) => x.getAttribute('data-unit-id')!));
+    const children = server.demo!.world.units.filter((u) => u.parentId === blockId).map((u) => u.id);
+    expect(below[0]).toBe(blockId);
+    expect(below.slice(1).sort()).toEqual(children.sort());
+    expect(below).not.toEqual(top);
+    await shot(page, 'overview-level-1366');
+    await page.getByTestId('level-path').getByRole('link').first().click();
+    await expect.poll(() => page.getByTestId('heatmap-row').evaluateAll((r) => r.map((x) => x.getAttribute('data-unit-id')!))).toEqual(top);
     await page.getByTestId('ranking-row').first().getByRole('link').first().click();
     await page.getByTestId('unit-score').waitFor();
     await page.getByTestId('post-link').first().click();

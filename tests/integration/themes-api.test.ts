@@ -35,18 +35,37 @@ describe('GET /api/themes', () => {
     expect(body.to).toBe('2025-06-20');
     expect(body.series.map((s: any) => s.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
     expect(body.series.at(-1)).toEqual({ month: '2025-06', own: 1, repost: 1 });
-    expect(body.units.filter((u: any) => u.covered).map((u: any) => u.id).sort()).toEqual(['khoi-a', 'so-a1']);
-    expect(body.units.find((u: any) => u.id === 'so-a1')).toMatchObject({ own: 0, repost: 1, firstDay: '2025-06-02' });
+    // One level: the top unit (its whole tree) and its sub-units, each row summing its subtree.
+    expect(body.path.map((p: any) => p.id)).toEqual(['tinh']);
+    expect(body.units.map((u: any) => [u.id, u.isFocus, u.units, u.coveredUnits, u.own, u.repost])).toEqual([
+      ['tinh', true, 5, 2, 1, 1],
+      ['khoi-a', false, 2, 2, 1, 1],
+      ['khoi-b', false, 2, 0, 0, 0],
+    ]);
+    expect(body.units.find((u: any) => u.id === 'khoi-a')).toMatchObject({ covered: true, children: 1, firstDay: '2025-06-01' });
+    expect(body.units.find((u: any) => u.id === 'tinh').covered).toBe(false); // not every unit of the province
     expect(body.topPosts.map((p: any) => p.unitId)).toEqual(['khoi-a', 'so-a1']);
     expect(body.topPosts[1].isRepost).toBe(true);
+    // One level down: the block and its department, the department's own figures.
+    const down = await getJson(w.base, `/api/themes/${w.themeId('t1')}?unit=khoi-a`, { headers: await w.login('staff') });
+    expect(down.body.path.map((p: any) => p.id)).toEqual(['tinh', 'khoi-a']);
+    expect(down.body.units.map((u: any) => u.id)).toEqual(['khoi-a', 'so-a1']);
+    expect(down.body.units.find((u: any) => u.id === 'so-a1')).toMatchObject({ own: 0, repost: 1, covered: true, units: 1, firstDay: '2025-06-02' });
+    expect(down.body.series).toEqual(body.series);
   });
 
   it('narrows to a date range and keeps other units out of a lead’s view', async () => {
-    const r = await getJson(w.base, `/api/themes/${w.themeId('t1')}?from=2025-06-02&to=2025-06-30`, { headers: await w.login('staff') });
-    expect(r.body.units.filter((u: any) => u.covered).map((u: any) => u.id)).toEqual(['so-a1']);
+    const r = await getJson(w.base, `/api/themes/${w.themeId('t1')}?from=2025-06-02&to=2025-06-30&unit=khoi-a`, { headers: await w.login('staff') });
+    expect(r.body.units.map((u: any) => [u.id, u.own, u.repost, u.coveredUnits])).toEqual([
+      ['khoi-a', 0, 1, 1],
+      ['so-a1', 0, 1, 1],
+    ]);
+    expect(r.body.series).toEqual([{ month: '2025-06', own: 0, repost: 1 }]);
     const b = await getJson(w.base, `/api/themes/${w.themeId('t1')}`, { headers: await w.login('lead-b') });
     expect(b.body.units.map((u: any) => u.id)).toEqual(['khoi-b', 'so-b1']);
+    expect(b.body.path.map((p: any) => p.id)).toEqual(['khoi-b']);
     expect(b.body.topPosts).toEqual([]);
+    expect((await getJson(w.base, `/api/themes/${w.themeId('t1')}?unit=khoi-a`, { headers: await w.login('lead-b') })).status).toBe(403);
   });
 
   it('documents the dashboard routes in the OpenAPI description', async () => {

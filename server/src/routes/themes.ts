@@ -18,7 +18,7 @@ const getTheme = createRoute({
   method: 'get',
   path: '/{id}',
   summary: 'Một chủ đề: đơn vị đã có bài, số bài theo tháng (tự viết / đăng lại), bài tiêu biểu',
-  request: { params: z.object({ id: idParam }), query: z.object({ from: dayParam.optional(), to: dayParam.optional() }) },
+  request: { params: z.object({ id: idParam }), query: z.object({ from: dayParam.optional(), to: dayParam.optional(), unit: idParam.optional() }) },
   responses: {
     200: { description: 'Chủ đề', content: anyJson },
     400: { description: 'Tham số không hợp lệ', content: errJson },

@@ -53,14 +53,15 @@ export async function runRollup(db: Database, fromDay: string | null, now: Date)
       counts.map((c) => ({ unitId: c.unit_id, themeId: c.theme_id, month: c.month, own: c.own, repost: c.repost, submitted: c.submitted })),
       postCounts.map((p) => ({ unitId: p.unit_id, month: p.month, n: p.n })),
     );
-    await db.transaction((tx) =>
-      q.replaceUnitScores(
+    await db.transaction(async (tx) => {
+      await q.replaceUnitScores(
         tx,
         plan.id,
         firstMonth,
         rows.map((r) => ({ unit_id: r.unitId, month: r.month, score: r.score, covered: r.covered, active: r.active, post_count: r.postCount })),
-      ),
-    );
+      );
+      await q.rollupSubtrees(tx, plan.id, modelVersion, firstMonth, units);
+    });
     scores += rows.length;
   }
   return { plans: plans.length, scores };

@@ -4,7 +4,8 @@ import * as q from '../db/queries';
 import { notFound } from '../middleware/errors';
 import type { Scope } from '../middleware/scope';
 import { currentModelVersion } from '../runtime/model';
-import { resolvePlan, visibleUnits } from './coverage';
+import { resolvePlan } from './coverage';
+import { relativeDepth, resolveLevel } from './level';
 
 const EARLIEST = '1900-01-01';
 
@@ -22,24 +23,25 @@ function themeSummary(t: q.ThemeRow) {
 export async function themeListView(db: Queryable, scope: Scope, query: { plan?: string }, now: Date) {
   const plan = await resolvePlan(db, query.plan);
   const today = vietnamDay(now);
-  const [themes, units] = await Promise.all([q.planThemes(db, plan.id), visibleUnits(db, plan.id, scope)]);
-  const unitIds = units.map((u) => u.id);
-  const totals = await q.themeUnitTotals(db, themes.map((t) => t.id), unitIds, EARLIEST, today);
-  const byTheme = new Map<string, q.ThemeTotalRow[]>();
+  const [themes, level] = await Promise.all([q.planThemes(db, plan.id), resolveLevel(db, scope, plan.id, undefined)]);
+  const roots = level.rows.filter((u) => level.rootIds.includes(u.id));
+  const unitCount = roots.reduce((a, u) => a + u.units, 0);
+  const totals = await q.subtreeThemeTotalsOfPlan(db, plan.id, level.rootIds);
+  const byTheme = new Map<string, q.SubtreeThemeRow[]>();
   for (const r of totals) byTheme.set(r.theme_id, [...(byTheme.get(r.theme_id) ?? []), r]);
   return {
     plan: { id: plan.id, code: plan.code, title: plan.title },
     today,
-    unitCount: unitIds.length,
+    unitCount,
     themes: themes.map((t) => {
       const rows = byTheme.get(t.id) ?? [];
-      const covered = rows.filter((r) => r.own + r.repost >= Math.max(1, t.min_matches)).length;
+      const covered = rows.reduce((a, r) => a + r.covered_units, 0);
       const started = !t.starts_on || t.starts_on <= today;
       return {
         ...themeSummary(t),
         state: !started ? 'upcoming' : t.ends_on && t.ends_on < today ? 'ended' : 'active',
         coveredUnits: covered,
-        share: unitIds.length === 0 ? 0 : Math.round((1000 * covered) / unitIds.length) / 10,
+        share: unitCount === 0 ? 0 : Math.round((1000 * covered) / unitCount) / 10,
         own: rows.reduce((a, r) => a + r.own, 0),
         repost: rows.reduce((a, r) => a + r.repost, 0),
       };
@@ -47,8 +49,12 @@ export async function themeListView(db: Queryable, scope: Scope, query: { plan?:
   };
 }
 
-/** One theme: which visible units covered it, monthly series (own vs reposts), strongest posts. */
-export async function themeDetailView(db: Queryable, scope: Scope, id: string, query: { from?: string; to?: string }, now: Date) {
+/**
+ * One theme: which units covered it (one level of the hierarchy, each row summing its subtree),
+ * monthly series (own vs reposts), strongest posts. Over the phase the figures are the stored
+ * roll-ups; a custom date range is computed on the spot.
+ */
+export async function themeDetailView(db: Queryable, scope: Scope, id: string, query: { from?: string; to?: string; unit?: string }, now: Date) {
   const theme = (await q.themeById(db, id)) ?? null;
   if (!theme) throw notFound(`chủ đề "${id}"`);
   const plan = await resolvePlan(db, theme.plan_id);
@@ -56,33 +62,38 @@ export async function themeDetailView(db: Queryable, scope: Scope, id: string, q
   const range = themeRange(theme, today);
   const from = query.from ?? range.from;
   const to = query.to ?? range.to;
-  const units = await visibleUnits(db, plan.id, scope);
-  const unitIds = units.map((u) => u.id);
-  const modelVersion = await currentModelVersion(db);
-  const [rows, series, posts] = await Promise.all([
-    q.themeUnits(db, id, unitIds, from, to),
-    q.themeMonthlySeries(db, id, unitIds, from, to),
-    q.topThemePosts(db, modelVersion, id, unitIds, from, to, 10),
+  const custom = query.from !== undefined || query.to !== undefined;
+  const level = await resolveLevel(db, scope, plan.id, query.unit);
+  const ids = level.rows.map((u) => u.id);
+  const [rows, series, posts, path] = await Promise.all([
+    custom ? q.subtreeThemeTotalsInRange(db, id, theme.min_matches, ids, from, to) : q.subtreeThemeTotals(db, id, ids),
+    custom ? q.themeSeriesInRange(db, id, level.rootIds, from, to) : seriesOfRoots(db, id, level.rootIds),
+    topPosts(db, scope, id, custom, from, to),
+    level.path,
   ]);
   const rowOf = new Map(rows.map((r) => [r.unit_id, r]));
-  const minDepth = Math.min(...units.map((u) => u.depth));
+  const depth = relativeDepth(level.rows);
   // Months with no match still show as zero, so gaps are visible on the line.
   const start = from !== EARLIEST ? from.slice(0, 7) : (series[0]?.month ?? null);
   const months = start && start <= to.slice(0, 7) ? monthsBetween(start, to.slice(0, 7)) : [];
   const seriesOf = new Map(series.map((s) => [s.month, s]));
+  const minimum = Math.max(1, theme.min_matches);
   return {
     theme: { ...themeSummary(theme), text: theme.text },
     plan: { id: plan.id, code: plan.code, title: plan.title },
     from,
     to,
+    focus: path.at(-1) ?? null,
+    path,
     series: months.map((m) => ({ month: m, own: seriesOf.get(m)?.own ?? 0, repost: seriesOf.get(m)?.repost ?? 0 })),
-    units: units.map((u) => {
+    units: level.rows.map((u) => {
       const r = rowOf.get(u.id);
-      const own = r?.own ?? 0;
-      const repost = r?.repost ?? 0;
+      const coveredUnits = r?.covered_units ?? 0;
       return {
-        id: u.id, name: u.name, depth: u.depth - minDepth, own, repost,
-        covered: own + repost >= Math.max(1, theme.min_matches),
+        id: u.id, name: u.name, depth: depth(u), isFocus: u.id === level.focusId, children: u.children, units: u.units,
+        own: r?.own ?? 0, repost: r?.repost ?? 0, coveredUnits,
+        // A unit without sub-units covered the theme when it reached the minimum; a subtree, when all its units did.
+        covered: u.units === 1 ? (r?.own ?? 0) + (r?.repost ?? 0) >= minimum : coveredUnits >= u.units,
         firstDay: r?.first_day ?? null, lastDay: r?.last_day ?? null,
       };
     }),
@@ -91,4 +102,26 @@ export async function themeDetailView(db: Queryable, scope: Scope, id: string, q
       publishedAt: p.published_at, isRepost: p.repost_of !== null, score: Math.round(p.score * 100) / 100,
     })),
   };
+}
+
+/** Monthly matches over the roots' subtrees, from the stored subtree roll-up. */
+async function seriesOfRoots(db: Queryable, themeId: string, rootIds: string[]): Promise<{ month: string; own: number; repost: number }[]> {
+  const byMonth = new Map<string, { month: string; own: number; repost: number }>();
+  for (const r of await q.subtreeThemeSeries(db, themeId, rootIds)) {
+    const m = byMonth.get(r.month) ?? { month: r.month, own: 0, repost: 0 };
+    m.own += r.own;
+    m.repost += r.repost;
+    byMonth.set(r.month, m);
+  }
+  return [...byMonth.values()];
+}
+
+const TOP_POSTS = 10;
+
+/** Staff over the phase: the stored ranking; a lead, or a custom range: ranked on the spot. */
+async function topPosts(db: Queryable, scope: Scope, themeId: string, custom: boolean, from: string, to: string): Promise<q.ThemePostRow[]> {
+  if (scope.isAll && !custom) return q.postsOfStoredTop(db, themeId, TOP_POSTS);
+  const unitIds = scope.isAll ? null : [...scope.unitIds!];
+  if (unitIds?.length === 0) return [];
+  return q.topThemePosts(db, await currentModelVersion(db), themeId, unitIds, from, to, TOP_POSTS);
 }

@@ -22,14 +22,14 @@ export async function rollupCoverage(tx: Queryable, modelVersion: string, fromDa
      WHERE p.published_day >= $2::DATE
        AND p.published_day >= coalesce(ph.starts_on, DATE '1900-01-01')
        AND p.published_day <= coalesce(ph.ends_on, DATE '9999-12-31')
-     GROUP BY ALL`,
+     GROUP BY ALL ORDER BY p.published_day, p.unit_id`,
     [modelVersion, from],
   );
   await tx.run(`DELETE FROM coverage_monthly WHERE month >= date_trunc('month', $1::DATE)`, [from]);
   await tx.run(
     `INSERT INTO coverage_monthly (unit_id, theme_id, month, own, repost, submitted)
      SELECT unit_id, theme_id, date_trunc('month', day)::DATE, sum(own), sum(repost), sum(submitted)
-     FROM coverage_daily WHERE day >= date_trunc('month', $1::DATE) GROUP BY ALL`,
+     FROM coverage_daily WHERE day >= date_trunc('month', $1::DATE) GROUP BY ALL ORDER BY 3, 1, 2`,
     [from],
   );
 }

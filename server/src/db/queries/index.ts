@@ -4,6 +4,7 @@ export * from './plans';
 export * from './posts';
 export * from './matches';
 export * from './coverage';
+export * from './subtrees';
 export * from './job-runs';
 export * from './settings';
 export * from './users';

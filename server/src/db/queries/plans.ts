@@ -166,11 +166,20 @@ const THEME_COLUMNS = `t.id, t.plan_id, t.phase_id, t.ord, t.title, t.text, t.cl
   strftime(ph.starts_on, '%Y-%m-%d') AS starts_on, strftime(ph.ends_on, '%Y-%m-%d') AS ends_on`;
 
 /** Themes of a plan (all phases), in plan order. */
-export function planThemes(db: Queryable, planId: string): Promise<ThemeRow[]> {
-  return db.all<ThemeRow>(
+// A plan's themes never change once stored (an edit is a new plan version), and nearly every page
+// needs them: kept per database after the first read.
+const themesOfPlan = new WeakMap<Queryable, Map<string, ThemeRow[]>>();
+
+export async function planThemes(db: Queryable, planId: string): Promise<ThemeRow[]> {
+  const cached = themesOfPlan.get(db)?.get(planId);
+  if (cached) return [...cached];
+  const rows = await db.all<ThemeRow>(
     `SELECT ${THEME_COLUMNS} FROM themes t JOIN phases ph ON ph.id = t.phase_id WHERE t.plan_id = $1 ORDER BY ph.ord, t.ord`,
     [planId],
   );
+  // An unknown plan (or one whose import has not committed) is asked again next time.
+  if (rows.length) themesOfPlan.set(db, (themesOfPlan.get(db) ?? new Map()).set(planId, rows));
+  return [...rows];
 }
 
 /** Themes of every current plan: what the classifier looks for. */

@@ -1,6 +1,7 @@
 import type { Queryable } from '../connection';
 import type { ThemeRow } from './plans';
 import { effectiveMatchesSql } from './matches';
+import { TOP_POST_ORDER } from './subtrees';
 
 const IDS = `(SELECT unnest(from_json($2, '["VARCHAR"]')))`;
 
@@ -22,35 +23,6 @@ export function themeUnitTotals(db: Queryable, themeIds: string[], unitIds: stri
   );
 }
 
-export interface ThemeUnitRow {
-  unit_id: string;
-  own: number;
-  repost: number;
-  first_day: string;
-  last_day: string;
-}
-
-/** Which units covered one theme in a day range, with their first and last matching day. */
-export function themeUnits(db: Queryable, themeId: string, unitIds: string[], from: string, to: string): Promise<ThemeUnitRow[]> {
-  return db.all<ThemeUnitRow>(
-    `SELECT unit_id, sum(own)::INTEGER AS own, sum(repost)::INTEGER AS repost,
-       strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day
-     FROM coverage_daily WHERE theme_id = $1 AND unit_id IN ${IDS} AND day BETWEEN $3::DATE AND $4::DATE AND own + repost > 0
-     GROUP BY unit_id`,
-    [themeId, JSON.stringify(unitIds), from, to],
-  );
-}
-
-/** Monthly matches of one theme over the given units (own vs reposts). */
-export function themeMonthlySeries(db: Queryable, themeId: string, unitIds: string[], from: string, to: string): Promise<{ month: string; own: number; repost: number }[]> {
-  return db.all(
-    `SELECT strftime(date_trunc('month', day), '%Y-%m') AS month, sum(own)::INTEGER AS own, sum(repost)::INTEGER AS repost
-     FROM coverage_daily WHERE theme_id = $1 AND unit_id IN ${IDS} AND day BETWEEN $3::DATE AND $4::DATE
-     GROUP BY ALL ORDER BY month`,
-    [themeId, JSON.stringify(unitIds), from, to],
-  );
-}
-
 export interface ThemePostRow {
   id: number;
   unit_id: string;
@@ -62,15 +34,25 @@ export interface ThemePostRow {
   score: number;
 }
 
-/** The strongest matches of a theme (classifier score), own posts first on ties. */
-export function topThemePosts(db: Queryable, modelVersion: string, themeId: string, unitIds: string[], from: string, to: string, limit = 20): Promise<ThemePostRow[]> {
+/** The strongest matches of a theme among the given units (null: all), ranked on the spot. */
+export function topThemePosts(db: Queryable, modelVersion: string, themeId: string, unitIds: string[] | null, from: string, to: string, limit = 20): Promise<ThemePostRow[]> {
   return db.all<ThemePostRow>(
     `SELECT p.id, p.unit_id, u.name AS unit_name, p.title, p.url, p.published_at, p.repost_of, e.score
      FROM ${effectiveMatchesSql('$1')} e JOIN posts p ON p.id = e.post_id JOIN units u ON u.id = p.unit_id
-     WHERE e.theme_id = $2 AND p.unit_id IN (SELECT unnest(from_json($3, '["VARCHAR"]')))
+     WHERE e.theme_id = $2 AND ($3::VARCHAR IS NULL OR p.unit_id IN (SELECT unnest(from_json($3, '["VARCHAR"]'))))
        AND p.published_day BETWEEN $4::DATE AND $5::DATE AND p.origin = 'collected'
-     ORDER BY e.score DESC, (p.repost_of IS NULL) DESC, p.published_at DESC LIMIT $6`,
-    [modelVersion, themeId, JSON.stringify(unitIds), from, to, limit],
+     ORDER BY ${TOP_POST_ORDER} LIMIT $6`,
+    [modelVersion, themeId, unitIds ? JSON.stringify(unitIds) : null, from, to, limit],
+  );
+}
+
+/** The posts of a theme's stored ranking (written by the roll-up), best first. */
+export function postsOfStoredTop(db: Queryable, themeId: string, limit: number): Promise<ThemePostRow[]> {
+  return db.all<ThemePostRow>(
+    `SELECT p.id, p.unit_id, u.name AS unit_name, p.title, p.url, p.published_at, p.repost_of, t.score
+     FROM theme_top_posts t JOIN posts p ON p.id = t.post_id JOIN units u ON u.id = p.unit_id
+     WHERE t.theme_id = $1 AND t.rank <= $2 ORDER BY t.rank`,
+    [themeId, limit],
   );
 }
 

@@ -1,5 +1,5 @@
 import { request, type Fetch } from './client';
-import type { Coverage } from './types';
+import type { Coverage, Overview } from './types';
 
 export interface PeriodQuery {
   plan?: string | null;
@@ -9,4 +9,9 @@ export interface PeriodQuery {
 
 export function getCoverage(q: PeriodQuery = {}, fetch?: Fetch): Promise<Coverage> {
   return request('GET', '/coverage', { query: { plan: q.plan, month: q.month }, fetch });
+}
+
+/** One level of the hierarchy (a unit and its sub-units, each summing its subtree); default: the top of the caller's view. */
+export function getOverview(q: PeriodQuery & { unit?: string | null } = {}, fetch?: Fetch): Promise<Overview> {
+  return request('GET', '/overview', { query: { plan: q.plan, month: q.month, unit: q.unit }, fetch });
 }

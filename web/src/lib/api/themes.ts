@@ -38,7 +38,25 @@ export interface ThemeDetail {
   from: string;
   to: string;
   series: { month: string; own: number; repost: number }[];
-  units: { id: string; name: string; depth: number; own: number; repost: number; covered: boolean; firstDay: string | null; lastDay: string | null }[];
+  focus: { id: string; name: string } | null;
+  /** From the top of the caller's view down to the focus unit. */
+  path: { id: string; name: string }[];
+  /** One level: the focus unit and its sub-units, each summing its subtree. */
+  units: {
+    id: string;
+    name: string;
+    depth: number;
+    isFocus: boolean;
+    children: number;
+    /** Units in the subtree and how many of them covered the theme. */
+    units: number;
+    coveredUnits: number;
+    own: number;
+    repost: number;
+    covered: boolean;
+    firstDay: string | null;
+    lastDay: string | null;
+  }[];
   topPosts: { id: string; title: string; url: string; unitId: string; unitName: string; publishedAt: string; isRepost: boolean; score: number }[];
 }
 
@@ -46,6 +64,6 @@ export function listThemes(q: { plan?: string | null } = {}, fetch?: Fetch): Pro
   return request('GET', '/themes', { query: { plan: q.plan }, fetch });
 }
 
-export function getTheme(id: string, q: { from?: string | null; to?: string | null } = {}, fetch?: Fetch): Promise<ThemeDetail> {
-  return request('GET', `/themes/${encodeURIComponent(id)}`, { query: { from: q.from, to: q.to }, fetch });
+export function getTheme(id: string, q: { from?: string | null; to?: string | null; unit?: string | null } = {}, fetch?: Fetch): Promise<ThemeDetail> {
+  return request('GET', `/themes/${encodeURIComponent(id)}`, { query: { from: q.from, to: q.to, unit: q.unit }, fetch });
 }

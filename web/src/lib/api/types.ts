@@ -88,6 +88,9 @@ export interface CoverageCount {
   repost: number;
   /** Present when the server states coverage per cell (theme minimum applied). */
   covered?: boolean;
+  /** Aggregate rows: how many of the subtree's units covered the theme, out of `units`. */
+  coveredUnits?: number;
+  units?: number;
 }
 
 export interface CoverageUnit {
@@ -111,6 +114,25 @@ export interface Coverage {
   themes: CoverageTheme[];
   units: CoverageUnit[];
   trend: { month: string; averageScore: number }[];
+}
+
+/** A row of the overview: a unit standing for its whole subtree (a unit without sub-units: itself). */
+export interface OverviewRow extends CoverageUnit {
+  /** The level's own unit; the other rows are its sub-units. */
+  isFocus: boolean;
+  children: number;
+  /** Units in the subtree, this one included. */
+  units: number;
+  ownScore: number;
+  counts: (CoverageCount & { coveredUnits: number })[];
+}
+
+export interface Overview extends Omit<Coverage, 'units'> {
+  focus: { id: string; name: string } | null;
+  path: { id: string; name: string }[];
+  summary: { averageScore: number | null; units: number; posts: number; fullUnits: number; silentUnits: number };
+  rows: OverviewRow[];
+  silent: { total: number; units: { id: string; name: string }[] };
 }
 
 export interface UnitSummary {

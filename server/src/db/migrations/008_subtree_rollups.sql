@@ -1,0 +1,56 @@
+-- Roll-ups of each unit's subtree (the unit and its accountable descendants), so that a page shows
+-- one level of a large hierarchy (a parent and its children) by reading a few dozen rows instead of
+-- every unit: with 5,000 units, turning every unit's figures into JSON alone would take longer than
+-- the page may. Written by the roll-up job (runtime/rollup.ts), never on a page view.
+
+-- Kept by recomputeHierarchy with depth and sort_path: a level of the tree reads them instead of
+-- counting over every unit.
+ALTER TABLE units ADD COLUMN child_count INTEGER DEFAULT 0;
+ALTER TABLE units ADD COLUMN subtree_size INTEGER DEFAULT 1;
+UPDATE units SET child_count = (SELECT count(*) FROM units c WHERE c.parent_id = units.id),
+  subtree_size = (SELECT count(*) FROM units d WHERE d.id = units.id OR starts_with(d.sort_path, units.sort_path || '/'));
+
+-- Per plan, unit and month: the subtree's mean score (README: a parent's score) and its counts.
+CREATE TABLE subtree_scores (
+  plan_id VARCHAR NOT NULL,
+  unit_id VARCHAR NOT NULL,
+  month DATE NOT NULL,
+  score DOUBLE NOT NULL,
+  units INTEGER NOT NULL,        -- accountable units in the subtree, the unit included
+  post_count INTEGER NOT NULL,   -- their posts in the month
+  full_units INTEGER NOT NULL,   -- units that covered every active theme
+  silent_units INTEGER NOT NULL  -- units with no post in the month
+);
+
+-- Per non-leaf unit, theme and month: matches summed over the subtree and how many of its units
+-- covered the theme. A leaf's figures are its own row of coverage_monthly.
+CREATE TABLE subtree_coverage (
+  unit_id VARCHAR NOT NULL,
+  theme_id VARCHAR NOT NULL,
+  month DATE NOT NULL,
+  own INTEGER NOT NULL,
+  repost INTEGER NOT NULL,
+  covered_units INTEGER NOT NULL
+);
+
+-- Per theme and unit (leaves too), over the theme's whole phase: matches of the subtree, how many
+-- of its units covered the theme, first and last matching day. Kept in theme order, so one theme's
+-- rows are a pruned read.
+CREATE TABLE subtree_theme_totals (
+  theme_id VARCHAR NOT NULL,
+  unit_id VARCHAR NOT NULL,
+  own INTEGER NOT NULL,
+  repost INTEGER NOT NULL,
+  covered_units INTEGER NOT NULL,
+  first_day DATE,
+  last_day DATE
+);
+
+-- Per theme, its strongest matches over the phase among all accountable units (what the theme page
+-- shows to staff), in page order.
+CREATE TABLE theme_top_posts (
+  theme_id VARCHAR NOT NULL,
+  rank INTEGER NOT NULL,
+  post_id BIGINT NOT NULL,
+  score DOUBLE NOT NULL
+);
