@@ -44,18 +44,27 @@ class CsvOut {
     this.pos = 0;
   }
 
-  /** An integer in decimal, then a comma. */
-  int(x: number): void {
-    this.room(12);
-    if (x < 0) {
-      this.buf[this.pos++] = 45; // '-'
-      x = -x;
-    }
+  /** A term key (hi, lo halves) as 16 hex digits. */
+  term(hi: number, lo: number): void {
+    this.room(16);
+    for (let shift = 28; shift >= 0; shift -= 4) this.buf[this.pos++] = HEX[(hi >>> shift) & 15]!;
+    for (let shift = 28; shift >= 0; shift -= 4) this.buf[this.pos++] = HEX[(lo >>> shift) & 15]!;
+  }
+
+  /** ASCII text (separators and small constants). */
+  ascii(s: string): void {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
+  }
+
+  /** A non-negative integer below 2³¹ in decimal, then a comma. */
+  uint(x: number): void {
+    this.room(11);
     let digits = 1;
-    for (let y = x; y >= 10; y = Math.floor(y / 10)) digits++;
+    for (let y = x; y >= 10; y = (y / 10) | 0) digits++;
     for (let k = this.pos + digits - 1; k >= this.pos; k--) {
       this.buf[k] = 48 + (x % 10);
-      x = Math.floor(x / 10);
+      x = (x / 10) | 0;
     }
     this.pos += digits;
     this.buf[this.pos++] = 44; // ','
@@ -186,7 +195,7 @@ export class ChunkBuilder {
     this.lows[this.postings++] = low;
   }
 
-  /** The rows as CSV lines `hi,lo,field,chunk,n,hex(ids)`, handed over in pieces; returns the row count. */
+  /** The rows as CSV lines `hex(term),field,chunk,n,hex(ids)`, handed over in pieces; returns the row count. */
   rows(write: (csv: Buffer) => void): number {
     const nKeys = this.terms * 2;
     // Counting sort by key; stable, so each key's lows stay in increasing order.
@@ -200,6 +209,7 @@ export class ChunkBuilder {
     const bitBytes = new Uint8Array(bits.buffer);
     const sortedBytes = new Uint8Array(sorted.buffer);
     const out = new CsvOut(write);
+    const fieldChunk = [`,0,${this.chunk},`, `,1,${this.chunk},`] as const;
     let rows = 0;
     for (let t = 0; t < this.terms; t++) {
       let hash: [number, number] | null = null;
@@ -208,11 +218,9 @@ export class ChunkBuilder {
         const n = start[t * 2 + f + 1]! - from;
         if (n === 0) continue;
         hash ??= termHash(this.termText(t));
-        out.int(hash[0]);
-        out.int(hash[1]);
-        out.int(f);
-        out.int(this.chunk);
-        out.int(n);
+        out.term(hash[0], hash[1]);
+        out.ascii(f === 0 ? fieldChunk[0] : fieldChunk[1]);
+        out.uint(n);
         if (n <= ARRAY_MAX) out.hex(sortedBytes.subarray(from * 2, (from + n) * 2));
         else {
           bits.fill(0);
@@ -290,11 +298,9 @@ export function writeRowFile(file: string, rows: Iterable<{ term: bigint; field:
   try {
     const out = new CsvOut((bytes) => writeSync(fd, bytes));
     for (const r of rows) {
-      out.int(Number(BigInt.asIntN(32, r.term >> 32n)));
-      out.int(Number(BigInt.asUintN(32, r.term)));
-      out.int(r.field);
-      out.int(r.chunk);
-      out.int(size(r.set));
+      out.term(Number(r.term >> 32n), Number(BigInt.asUintN(32, r.term)));
+      out.ascii(`,${r.field},${r.chunk},`);
+      out.uint(size(r.set));
       out.hex(encode(r.set));
       n++;
     }

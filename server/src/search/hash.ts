@@ -2,7 +2,7 @@
 // DuckDB's hash(): index workers build containers without a DuckDB connection, and an upgrade of
 // DuckDB can never silently change the keys (no rebuild on a version change).
 
-/** The two 32-bit halves of a term's key: hi signed, lo unsigned. */
+/** The two 32-bit halves of a term's key (unsigned). */
 export function termHash(s: string): [hi: number, lo: number] {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -15,11 +15,11 @@ export function termHash(s: string): [hi: number, lo: number] {
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return [h2 | 0, h1 >>> 0];
+  return [h2 >>> 0, h1 >>> 0];
 }
 
-/** The key as DuckDB BIGINT text (hi · 2³² + lo), for binding in queries. */
+/** The key as DuckDB UBIGINT text (hi · 2³² + lo), for binding in queries. */
 export function termKey(s: string): string {
   const [hi, lo] = termHash(s);
-  return (BigInt(hi) * 4294967296n + BigInt(lo)).toString();
+  return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
 }

@@ -14,3 +14,4 @@ export {
 } from './indexer';
 export { searchPosts, idf, PAGE_SIZE, PHRASE_CHECK_MAX, type SearchInput, type SearchHit, type SearchResult } from './search';
 export { postAttributes, noteRepostChanges } from './attributes';
+export { termKey } from './hash';

@@ -81,11 +81,11 @@ async function buildRange(db: Database, dir: string, after: number, through: num
             const { count, packed } = await next;
             if (a + batch < hi) next = q.packedPosts(db, a + batch, Math.min(a + 2 * batch, hi));
             if (count === 0) continue;
-            await toSink(await lane.add(packed));
+            void toSink(await lane.add(packed));
             done += count;
             opts.onProgress?.(done);
           }
-          await toSink(await lane.finish());
+          void toSink(await lane.finish());
         }
       }),
     );

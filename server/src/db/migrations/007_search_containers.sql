@@ -8,7 +8,7 @@ DROP TABLE search_staging;
 
 -- Sorted by term (rewritten by compaction and rebuilds), so a lookup reads one or two row groups.
 CREATE TABLE search_terms (
-  term BIGINT NOT NULL,
+  term UBIGINT NOT NULL,
   field UTINYINT NOT NULL, -- 0 title, 1 text
   chunk INTEGER NOT NULL, -- post id >> 16
   n INTEGER NOT NULL, -- posts in the container
@@ -17,7 +17,7 @@ CREATE TABLE search_terms (
 
 -- Rows of posts indexed since the last compaction (appended unsorted; may repeat a key of search_terms).
 CREATE TABLE search_tail (
-  term BIGINT NOT NULL,
+  term UBIGINT NOT NULL,
   field UTINYINT NOT NULL,
   chunk INTEGER NOT NULL,
   n INTEGER NOT NULL,

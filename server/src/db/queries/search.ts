@@ -14,7 +14,7 @@ const NEXT = 'search_terms_next';
 
 /** DDL of a table of index rows (the shape of migration 007's tables). */
 export function createTermsTableSql(name: string): string {
-  return `CREATE TABLE ${name} (term BIGINT NOT NULL, field UTINYINT NOT NULL, chunk INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL)`;
+  return `CREATE TABLE ${name} (term UBIGINT NOT NULL, field UTINYINT NOT NULL, chunk INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL)`;
 }
 
 export async function recreateTable(db: Queryable, name: string): Promise<void> {
@@ -43,13 +43,13 @@ export async function packedPosts(db: Queryable, afterId: number, throughId: num
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Loads a CSV file of index rows (`hi,lo,field,chunk,n,hex(ids)`, see search/builder.ts) into a table. */
+/** Loads a CSV file of index rows (`hex(term),field,chunk,n,hex(ids)`, see search/builder.ts) into a table. */
 export async function loadRowFile(db: Queryable, table: string, file: string): Promise<void> {
   await db.run(
     `INSERT INTO ${table} (term, field, chunk, n, ids)
-     SELECT hi::BIGINT * 4294967296 + lo, field, chunk, n, unhex(b)
+     SELECT ('0x' || t)::UBIGINT, field, chunk, n, unhex(b)
      FROM read_csv(${sqlString(file)}, header = false, delim = ',', quote = '', escape = '', auto_detect = false,
-       columns = {'hi': 'INTEGER', 'lo': 'UINTEGER', 'field': 'UTINYINT', 'chunk': 'INTEGER', 'n': 'INTEGER', 'b': 'VARCHAR'})`,
+       columns = {'t': 'VARCHAR', 'field': 'UTINYINT', 'chunk': 'INTEGER', 'n': 'INTEGER', 'b': 'VARCHAR'})`,
   );
 }
 
@@ -79,7 +79,7 @@ export async function termsRowsInChunks(db: Queryable, chunks: number[]): Promis
 }
 
 export interface StoredRow {
-  /** The term key as decimal text (BIGINT). */
+  /** The term key as decimal text (UBIGINT). */
   term: string;
   field: number;
   n: number;
@@ -89,16 +89,16 @@ export interface StoredRow {
 
 /** The rows of one chunk in the given tables with lo <= term <= hi, by term and field (for merging). */
 export function chunkRows(db: Queryable, tables: string[], chunk: number, lo: bigint, hi: bigint): Promise<StoredRow[]> {
-  const sql = tables.map((t) => `SELECT term, field, n, ids FROM ${t} WHERE chunk = $1 AND term BETWEEN $2::BIGINT AND $3::BIGINT`).join(' UNION ALL ');
+  const sql = tables.map((t) => `SELECT term, field, n, ids FROM ${t} WHERE chunk = $1 AND term BETWEEN $2::UBIGINT AND $3::UBIGINT`).join(' UNION ALL ');
   return db.all<StoredRow>(`SELECT term::VARCHAR AS term, field, n, to_base64(ids) AS b FROM (${sql}) ORDER BY term, field`, [chunk, lo.toString(), hi.toString()]);
 }
 
-/** [lo, hi] ranges (inclusive) splitting the BIGINT terms into `parts` equal spans (hashes are uniform). */
+/** [lo, hi] ranges (inclusive) splitting the UBIGINT terms into `parts` equal spans (hashes are uniform). */
 export function termRanges(parts: number): [bigint, bigint][] {
   const span = (1n << 64n) / BigInt(parts);
   return Array.from({ length: parts }, (_, k) => {
-    const lo = -(1n << 63n) + span * BigInt(k);
-    return [lo, k === parts - 1 ? (1n << 63n) - 1n : lo + span - 1n];
+    const lo = span * BigInt(k);
+    return [lo, k === parts - 1 ? (1n << 64n) - 1n : lo + span - 1n];
   });
 }
 
@@ -124,7 +124,7 @@ export async function writeSortedTerms(
   for (const [lo, hi] of termRanges(opts.passes)) {
     await db.run(
       `INSERT INTO ${NEXT} SELECT term, field, chunk, n, ids FROM (${union})
-       WHERE term BETWEEN $1::BIGINT AND $2::BIGINT ORDER BY term, field, chunk`,
+       WHERE term BETWEEN $1::UBIGINT AND $2::UBIGINT ORDER BY term, field, chunk`,
       [lo.toString(), hi.toString(), JSON.stringify(opts.replaced)],
     );
   }
@@ -150,14 +150,14 @@ export interface PostingRow {
 }
 
 /**
- * Every row of each term (keys as BIGINT text), from the sorted table and the tail. One pruned
+ * Every row of each term (keys as UBIGINT text), from the sorted table and the tail. One pruned
  * `term = …` per term and table, joined by UNION ALL: an IN list would read every row group.
  */
 export function termPostings(db: Queryable, keys: string[]): Promise<PostingRow[]> {
   if (keys.length === 0) return Promise.resolve([]);
   const sql = keys
     .flatMap((_, i) =>
-      [SEARCH_TERMS, SEARCH_TAIL].map((t) => `SELECT ${i} AS i, field, chunk, n, to_base64(ids) AS b FROM ${t} WHERE term = $${i + 1}::BIGINT`),
+      [SEARCH_TERMS, SEARCH_TAIL].map((t) => `SELECT ${i} AS i, field, chunk, n, to_base64(ids) AS b FROM ${t} WHERE term = $${i + 1}::UBIGINT`),
     )
     .join(' UNION ALL ');
   return db.all<PostingRow>(sql, keys);
