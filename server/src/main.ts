@@ -30,7 +30,8 @@ export interface Server {
 /** config → database → migrations → (demo world) → jobs and scheduler → HTTP. */
 export async function startServer(config: Config): Promise<Server> {
   mkdirSync(config.dataDir, { recursive: true });
-  const db = await Database.open(config.dbPath, { memoryLimit: config.duckdbMemoryLimit });
+  // Four readers: a page asks several small queries at once, and they should not queue behind each other.
+  const db = await Database.open(config.dbPath, { memoryLimit: config.duckdbMemoryLimit, readers: 4 });
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const now = () => new Date();

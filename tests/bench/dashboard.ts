@@ -1,10 +1,11 @@
 // npm run bench:dashboard [-- --size small|full] [--json] [--memory-limit=160MB|none]
 // The dashboard's API calls on the benchmark database (generate-db.ts) plus the search index, through
-// the real server started in this process: p50/p95 of overview, unit, theme and search, and peak RSS.
+// the real server in its own process: p50/p95 of overview, unit, theme and search, and its peak RSS.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchServer } from './bench-server';
+import { Database } from '../../server/src/db/connection';
 import * as q from '../../server/src/db/queries';
 import { CACHE_DIR, parseSize, type BenchDb } from './generate-db';
 import { cachedSearchDb } from './dashboard/search-db';
@@ -17,8 +18,8 @@ const say = (m: string) => {
   if (!json) console.log(m);
 };
 
-// Both databases are built (or found in the cache) in child processes, so this process's peak
-// memory is the server's alone.
+// Both databases are built (or found in the cache) in child processes, and the server runs in its
+// own (bench-server.ts): the peak memory printed is the server process's.
 function child(script: string, args: string[]): string {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, script), ...args], {
     cwd: repoRoot,
@@ -44,14 +45,13 @@ const index = JSON.parse(child('tests/bench/dashboard/search-db.ts', [generated?
 
 // DuckDB's buffer pool is most of the resident memory: cap it (DUCKDB_MEMORY_LIMIT), 160MB by default here.
 const memArg = argv.find((a) => a.startsWith('--memory-limit='))?.slice('--memory-limit='.length) ?? '160MB';
-const { server, cookie } = await startBenchServer(dataDir, {
-  user: 'bench-dashboard',
-  quiet: json,
-  env: memArg === 'none' ? {} : { DUCKDB_MEMORY_LIMIT: memArg },
-});
-
-const bench = generated ?? (JSON.parse((await q.getSetting(server.db, 'bench_db'))!) as { db: BenchDb }).db;
-
+// The bench marker and the plan's themes are read before the server takes the file (one writer).
+const probe = await Database.open(path.join(dataDir, 'tdtt.duckdb'));
+const bench = generated ?? (JSON.parse((await q.getSetting(probe, 'bench_db'))!) as { db: BenchDb }).db;
+const themeIds = (await q.planThemes(probe, bench.planId)).map((t) => t.id).filter((_, i) => i % 12 === 0);
+await probe.close();
+const server = await startBenchServer(dataDir, { user: 'bench-dashboard', env: memArg === 'none' ? {} : { DUCKDB_MEMORY_LIMIT: memArg } });
+const { cookie } = server;
 
 async function timed(pathname: string): Promise<{ ms: number; status: number }> {
   const t = performance.now();
@@ -77,7 +77,8 @@ async function measure(paths: string[], rounds: number): Promise<{ p50: number; 
 const planQs = `plan=${encodeURIComponent(bench.planId)}&month=${bench.month}`;
 // Units of every level: the root, blocks, agencies and cells (ids are u0 … u<n-1>).
 const unitIds = [0, 1, 2, 5, 50, 120, Math.floor(bench.units / 2), bench.units - 1].map((i) => `u${i}`);
-const themeIds = (await q.planThemes(server.db, bench.planId)).map((t) => t.id).filter((_, i) => i % 12 === 0);
+// The overview page: its first screen (the province and its blocks), then a block and an agency below.
+const overviewPaths = ['', '&unit=u1', `&unit=u${Math.max(4, Math.round(bench.units / 125)) + 1}`].map((u) => `/api/overview?${planQs}${u}`);
 const searches = [
   'chuyển đổi số',
   'chuyen doi so',
@@ -92,9 +93,9 @@ const searches = [
 ];
 const rounds = size === 'full' ? 5 : 10;
 say(`Đo (${rounds} lượt, mỗi lượt tuần tự)…`);
-const rss = (what: string) => say(`  RSS sau ${what}: ${Math.round(process.memoryUsage().rss / 1e6)} MB (heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB)`);
+const rss = (what: string) => say(`  RSS đỉnh của máy chủ sau ${what}: ${server.peakRssMB()} MB`);
 rss('khởi động');
-const overview = await measure([`/api/coverage?${planQs}`], rounds * 4);
+const overview = await measure(overviewPaths, rounds * 2);
 rss('tổng quan');
 const unit = await measure(unitIds.map((id) => `/api/units/${id}?${planQs}`), rounds);
 rss('đơn vị');
@@ -102,7 +103,7 @@ const theme = await measure(themeIds.map((id) => `/api/themes/${encodeURICompone
 rss('chủ đề');
 const search = await measure(searches.map((s) => `/api/search?q=${s.replace(/^[^&]+/, (m) => encodeURIComponent(m))}`), rounds);
 rss('tìm kiếm');
-const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+const peakRssMB = server.peakRssMB();
 await server.close();
 
 const r1 = (x: number | undefined | null) => (x === undefined || x === null ? null : Math.round(x * 10) / 10);
@@ -113,7 +114,7 @@ if (json) {
     console.log(`${k.padEnd(26)} ${m ? `${m.p50.toFixed(1).padStart(8)} ${m.p95.toFixed(1).padStart(8)} ${String(m.n).padStart(5)}   ${m.p95 < target ? 'đạt' : 'CHƯA ĐẠT'} (< ${target} ms)` : '       —        —     —   (chưa có API)'}`);
   console.log(`\nkích thước: ${size} — ${bench.units} đơn vị, ${bench.themes} chủ đề, ${bench.posts.toLocaleString('en')} bài; chỉ mục dựng ${index.seconds} s`);
   console.log(`${'lời gọi'.padEnd(26)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'số lần'.padStart(5)}`);
-  row('tổng quan /api/coverage', overview, 50);
+  row('tổng quan /api/overview', overview, 50);
   row('đơn vị /api/units/:id', unit, 50);
   row('chủ đề /api/themes/:id', theme, 50);
   row('tìm kiếm /api/search', search, 200);

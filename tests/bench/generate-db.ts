@@ -19,8 +19,8 @@ export const SIZES: Record<BenchSize, { units: number; posts: number }> = {
   small: { units: 500, posts: 500_000 },
   full: { units: 5_000, posts: 5_000_000 },
 };
-/** Bump when the generated content changes, so stale caches are rebuilt. */
-const VERSION = 1;
+/** Bump when the generated content or its roll-ups change, so stale caches are rebuilt. */
+const VERSION = 2;
 const MARKER = 'bench_db';
 
 export interface BenchDb {

@@ -154,10 +154,10 @@ export function levelScores(db: Queryable, planId: string, unitIds: string[], mo
 export function subtreeScores(db: Queryable, planId: string, unitIds: string[], months: string[] | null): Promise<SubtreeScoreRow[]> {
   return db.all<SubtreeScoreRow>(
     `SELECT unit_id, strftime(month, '%Y-%m') AS month, score, units, post_count, full_units, silent_units FROM subtree_scores
-     WHERE plan_id = $plan AND ($months::VARCHAR IS NULL OR month IN (SELECT unnest(from_json($months, '["DATE"]'))))
-       AND unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]')))
+     WHERE plan_id = $plan AND unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]')))
+       ${months ? `AND month IN (SELECT unnest(from_json($months, '["DATE"]')))` : ''}
      ORDER BY month`,
-    { plan: planId, months: months ? JSON.stringify(months.map((m) => `${m}-01`)) : null, units: JSON.stringify(unitIds) },
+    { plan: planId, units: JSON.stringify(unitIds), ...(months ? { months: JSON.stringify(months.map((m) => `${m}-01`)) } : {}) },
   );
 }
 
@@ -202,9 +202,12 @@ export interface ThemeCell {
  */
 export async function subtreeCountsOfMonth(db: Queryable, themeIds: string[], unitIds: string[], month: string): Promise<Map<string, ThemeCell[]>> {
   const rows = await db.all<{ unit_id: string; packed: string }>(
-    `SELECT unit_id, string_agg(list_position(from_json($themes, '["VARCHAR"]'), theme_id) || ' ' || own || ' ' || repost || ' ' || covered_units, ' ') AS packed
-     FROM (${subtreeCountsSql((a) => `${a}.month = $month::DATE AND ${IN_LIST(`${a}.theme_id`, '$themes')} AND ${IN_LIST(`${a}.unit_id`, '$units')}`)})
-     GROUP BY unit_id`,
+    `WITH th AS (SELECT t.theme_id, t.k FROM (SELECT unnest(l) AS theme_id, generate_subscripts(l, 1) AS k FROM (SELECT from_json($themes, '["VARCHAR"]') AS l)) t),
+     picked AS (SELECT unnest(from_json($units, '["VARCHAR"]')) AS id)
+     SELECT c.unit_id, string_agg(th.k || ' ' || c.own || ' ' || c.repost || ' ' || c.covered_units, ' ') AS packed
+     FROM (${subtreeCountsSql((a) => `${a}.month = $month::DATE AND ${a}.theme_id IN (SELECT theme_id FROM th) AND ${a}.unit_id IN (SELECT id FROM picked)`)}) c
+     JOIN th ON th.theme_id = c.theme_id
+     GROUP BY c.unit_id`,
     { themes: JSON.stringify(themeIds), units: JSON.stringify(unitIds), month: `${month}-01` },
   );
   const out = new Map<string, ThemeCell[]>();
