@@ -12,6 +12,9 @@ interface ChunkAttributes {
   /** Days since 1970-01-01 of the post's Vietnam publication day. */
   day: Uint16Array;
   repost: Uint32Array;
+  /** Range of the days stored (a date filter skips chunks outside it). */
+  minDay: number;
+  maxDay: number;
 }
 
 export class PostAttributes {
@@ -53,24 +56,47 @@ export class PostAttributes {
   private chunk(c: number): ChunkAttributes {
     let a = this.chunks[c];
     if (!a) {
-      a = { unit: this.wide ? new Uint32Array(CHUNK_SIZE) : new Uint16Array(CHUNK_SIZE), day: new Uint16Array(CHUNK_SIZE), repost: new Uint32Array(BITMAP_WORDS) };
+      a = {
+        unit: this.wide ? new Uint32Array(CHUNK_SIZE) : new Uint16Array(CHUNK_SIZE),
+        day: new Uint16Array(CHUNK_SIZE),
+        repost: new Uint32Array(BITMAP_WORDS),
+        minDay: 65_535,
+        maxDay: 0,
+      };
       this.chunks[c] = a;
     }
     return a;
   }
 
-  private store(from: number, rows: q.AttributeRows[]): void {
-    for (const r of rows) {
-      const u = this.unit(r.unit_id);
-      for (const packed of r.posts) {
-        const id = from + Math.floor(packed / 65_536);
-        const a = this.chunk(chunkOf(id));
-        const low = id % CHUNK_SIZE;
-        a.unit[low] = u;
-        a.day[low] = packed % 65_536;
+  private store(from: number, rows: { posts: string; reposts: string }): void {
+    // "unit,packed;…" — parsed in place (no split: millions of posts), the unit's text sliced only when it changes.
+    const s = rows.posts;
+    let unitText = '';
+    let u = 0;
+    for (let i = 0; i < s.length; ) {
+      const comma = s.indexOf(',', i);
+      if (comma - i !== unitText.length || !s.startsWith(unitText, i)) {
+        unitText = s.slice(i, comma);
+        u = this.unit(unitText);
       }
-      for (const d of r.reposts ?? []) this.flag(from + d, true);
+      let packed = 0;
+      let j = comma + 1;
+      for (; j < s.length; j++) {
+        const ch = s.charCodeAt(j);
+        if (ch === 59) break; // ';'
+        packed = packed * 10 + (ch - 48);
+      }
+      const id = from + Math.floor(packed / 65_536);
+      const a = this.chunk(chunkOf(id));
+      const low = id % CHUNK_SIZE;
+      const day = packed % 65_536;
+      a.unit[low] = u;
+      a.day[low] = day;
+      if (day < a.minDay) a.minDay = day;
+      if (day > a.maxDay) a.maxDay = day;
+      i = j + 1;
     }
+    if (rows.reposts) for (const d of rows.reposts.split(',')) this.flag(from + Number(d), true);
   }
 
   /** The unit's index (new units get the next one; past 65,535 units the arrays widen to 32 bits). */

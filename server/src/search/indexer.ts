@@ -13,21 +13,40 @@ import { IndexPool, localLane, type IndexLane } from './pool';
 const SETTING = 'search_index';
 const FORMAT = 2;
 
-/** Recorded in settings: every post with id <= through is indexed; docs of them (for idf). */
+/** Recorded in settings: every post with id <= through is indexed; docs of them (for idf); rows in the tail. */
 export interface IndexState {
   format: typeof FORMAT;
   through: number;
   docs: number;
+  tail: number;
 }
+
+// The state as last read or written by this process (one server owns the file): a search skips the read.
+const known = new WeakMap<Queryable, IndexState>();
 
 export async function readIndexState(db: Queryable): Promise<IndexState | null> {
+  const cached = known.get(db);
+  if (cached) return cached;
   const raw = await q.getSetting(db, SETTING);
   const s = raw ? (JSON.parse(raw) as Partial<IndexState>) : null;
-  return s?.format === FORMAT ? (s as IndexState) : null;
+  if (s?.format !== FORMAT) return null;
+  known.set(db, s as IndexState);
+  return s as IndexState;
 }
 
-function writeIndexState(db: Queryable, s: Omit<IndexState, 'format'>): Promise<void> {
-  return q.setSetting(db, SETTING, JSON.stringify({ format: FORMAT, ...s } satisfies IndexState));
+/** Writes the state (in `tx` when given, which the caller commits); remembered once `commit()` is called. */
+function stateWriter(db: Database, s: Omit<IndexState, 'format'>): { write: (tx: Queryable) => Promise<void>; commit: () => void } {
+  const state: IndexState = { format: FORMAT, ...s };
+  return {
+    write: (tx) => q.setSetting(tx, SETTING, JSON.stringify(state)),
+    commit: () => void known.set(db, state),
+  };
+}
+
+async function writeIndexState(db: Database, s: Omit<IndexState, 'format'>): Promise<void> {
+  const w = stateWriter(db, s);
+  await w.write(db);
+  w.commit();
 }
 
 // One index writer at a time per database (a collection and a rebuild must not interleave).
@@ -124,18 +143,20 @@ export function indexNewPosts(db: Database): Promise<IndexStats> {
     const last = await q.maxPostId(db);
     if (state === null) {
       if (last > 0) return { indexed: await rebuildUnlocked(db, {}), rebuilt: true };
-      await writeIndexState(db, { through: 0, docs: 0 });
+      await writeIndexState(db, { through: 0, docs: 0, tail: 0 });
       return { indexed: 0, rebuilt: false };
     }
     if (last <= state.through) return { indexed: 0, rebuilt: false };
     const indexed = await withTempDir(async (dir) => {
       const files: RowFile[] = [];
       const n = await buildRange(db, dir, state.through, last, async (f) => void files.push(...f), { workers: workersFor(last - state.through, {}) });
+      const next = stateWriter(db, { through: last, docs: state.docs + n, tail: state.tail + files.reduce((sum, f) => sum + f.rows, 0) });
       // Rows and the watermark together: a crash leaves neither.
       await db.transaction(async (tx) => {
         for (const f of files) await q.loadRowFile(tx, q.SEARCH_TAIL, f.file);
-        await writeIndexState(tx, { through: last, docs: state.docs + n });
+        await next.write(tx);
       });
+      next.commit();
       return n;
     });
     const attrs = postAttributes(db);
@@ -167,8 +188,11 @@ export function compactSearchIndex(db: Database, opts: CompactOptions = {}): Pro
 }
 
 async function compactUnlocked(db: Database, opts: CompactOptions): Promise<void> {
-  if ((await q.rowCount(db, q.SEARCH_TAIL)) === 0) return;
-  await sortIn(db, { appended: q.SEARCH_TAIL, base: true, rowsPerPass: opts.rowsPerPass });
+  const state = await readIndexState(db);
+  if (!state || (await q.rowCount(db, q.SEARCH_TAIL)) === 0) return;
+  const next = stateWriter(db, { ...state, tail: 0 });
+  await sortIn(db, { appended: q.SEARCH_TAIL, base: true, rowsPerPass: opts.rowsPerPass, onSwap: next.write });
+  next.commit();
   await db.run('CHECKPOINT');
 }
 
@@ -243,13 +267,9 @@ async function rebuildUnlocked(db: Database, opts: RebuildOptions): Promise<numb
     }
   };
   const done = await withTempDir((dir) => buildRange(db, dir, 0, last, load, { ...opts, workers: workersFor(last, opts) }));
-  await sortIn(db, {
-    appended: q.SEARCH_BUILD,
-    base: false,
-    rowsPerPass: opts.rowsPerPass,
-    alsoEmpty: [q.SEARCH_TAIL],
-    onSwap: (tx) => writeIndexState(tx, { through: last, docs: done }),
-  });
+  const next = stateWriter(db, { through: last, docs: done, tail: 0 });
+  await sortIn(db, { appended: q.SEARCH_BUILD, base: false, rowsPerPass: opts.rowsPerPass, alsoEmpty: [q.SEARCH_TAIL], onSwap: next.write });
+  next.commit();
   await db.run(`DROP TABLE ${q.SEARCH_BUILD}`);
   await db.run('CHECKPOINT');
   const attrs = postAttributes(db);
@@ -260,13 +280,20 @@ async function rebuildUnlocked(db: Database, opts: RebuildOptions): Promise<numb
 export interface SearchIndexSize {
   /** Rows of search_terms (in term order). */
   terms: number;
-  /** Rows appended since the last compaction. */
+  /** Rows appended since the last compaction (counted, and as recorded in the state). */
   tail: number;
+  recordedTail: number;
   through: number;
   docs: number;
 }
 
 export async function searchIndexSize(db: Queryable): Promise<SearchIndexSize> {
   const s = await readIndexState(db);
-  return { terms: await q.rowCount(db, q.SEARCH_TERMS), tail: await q.rowCount(db, q.SEARCH_TAIL), through: s?.through ?? 0, docs: s?.docs ?? 0 };
+  return {
+    terms: await q.rowCount(db, q.SEARCH_TERMS),
+    tail: await q.rowCount(db, q.SEARCH_TAIL),
+    recordedTail: s?.tail ?? 0,
+    through: s?.through ?? 0,
+    docs: s?.docs ?? 0,
+  };
 }

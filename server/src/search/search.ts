@@ -6,15 +6,18 @@ import type { Database } from '../db/connection';
 import * as q from '../db/queries';
 import type { SearchHit, SearchResult } from '@tdtt/shared';
 import { postAttributes } from './attributes';
-import { BITMAP_WORDS, CHUNK_SIZE, cardinality, decode, isBitmap, orInto, size, type Container } from './containers';
+import { BITMAP_WORDS, CHUNK_SIZE, cardinality, chunkOf, decode, isBitmap, orInto, type Container } from './containers';
 import { termKey } from './hash';
 import { readIndexState } from './indexer';
 import { buildSnippet, findMarks } from './snippet';
 import { bigram, foldedTokens, parseQuery } from './tokens';
 
 export const PAGE_SIZE = 20;
-/** Quoted phrases of 3+ syllables are checked word by word on the posts when at most this many remain. */
-export const PHRASE_CHECK_MAX = 5_000;
+/**
+ * Quoted phrases of 3+ syllables are checked word by word on the posts' text when at most this many
+ * candidates remain (a post's text costs DuckDB about a millisecond to fetch); above, the pair test stands.
+ */
+export const PHRASE_CHECK_MAX = 200;
 const TITLE_WEIGHT = 2;
 const BIGRAM_WEIGHT = 1.5;
 
@@ -39,6 +42,7 @@ export function idf(docs: number, df: number): number {
 
 interface QueryTerm {
   text: string;
+  key: string;
   /** A query syllable: every hit holds it. */
   word: boolean;
   /** An adjacent pair of the whole query: scores, and all of them make a "phrase" hit. */
@@ -47,6 +51,11 @@ interface QueryTerm {
   quoted: boolean;
   /** Containers by chunk, per field (0 title, 1 text). */
   fields: [Map<number, Container>, Map<number, Container>];
+  /** Posts per chunk, per field. */
+  counts: [Map<number, number>, Map<number, number>];
+  /** Containers are loaded for the chunks >= loadedFrom and those in `loaded` (pairs that only rank load late). */
+  loadedFrom: number;
+  loaded: Set<number>;
   df: number;
   weight: number;
 }
@@ -56,7 +65,10 @@ function queryTerms(words: string[], soft: string[] | null, phrases: string[][])
   const byText = new Map<string, QueryTerm>();
   const term = (text: string) => {
     let t = byText.get(text);
-    if (!t) byText.set(text, (t = { text, word: false, soft: false, quoted: false, fields: [new Map(), new Map()], df: 0, weight: 0 }));
+    if (!t) {
+      t = { text, key: termKey(text), word: false, soft: false, quoted: false, fields: [new Map(), new Map()], counts: [new Map(), new Map()], loadedFrom: 0, loaded: new Set(), df: 0, weight: 0 };
+      byText.set(text, t);
+    }
     return t;
   };
   for (const w of words) term(w).word = true;
@@ -66,37 +78,56 @@ function queryTerms(words: string[], soft: string[] | null, phrases: string[][])
   return [...byText.values()];
 }
 
-/** Reads each term's rows; partial rows of one key (tail before compaction) are joined. */
-async function loadPostings(db: Database, terms: QueryTerm[]): Promise<void> {
-  const rows = await q.termPostings(db, terms.map((t) => termKey(t.text)));
+/** Adds rows to their terms (counts too unless only containers were fetched); partial rows of one key (tail before compaction) are joined. */
+function addRows(terms: QueryTerm[], rows: q.PostingRow[], counts = true): void {
   for (const r of rows) {
-    const map = terms[r.i]!.fields[r.field === 0 ? 0 : 1];
+    const t = terms[r.i]!;
+    const f = r.field === 0 ? 0 : 1;
+    if (counts) t.counts[f].set(r.chunk, (t.counts[f].get(r.chunk) ?? 0) + r.n);
+    if (r.b === null) continue;
     const c = decode(Buffer.from(r.b, 'base64'), r.n);
-    const had = map.get(r.chunk);
-    if (!had) map.set(r.chunk, c);
+    const had = t.fields[f].get(r.chunk);
+    if (!had) t.fields[f].set(r.chunk, c);
     else {
       const bits = isBitmap(had) ? had : toBitsCopy(had);
       orInto(bits, c);
-      map.set(r.chunk, bits);
+      t.fields[f].set(r.chunk, bits);
     }
   }
-  // Posts holding the term in either field.
-  const both = new Uint32Array(BITMAP_WORDS);
+}
+
+/**
+ * Reads the terms' rows. Required terms (syllables, quoted pairs) come whole; pairs that only rank
+ * come as counts (for idf), with containers for the newest chunks only: the page usually fills there,
+ * and other chunks' are fetched when the scoring reaches them (`loadChunks`).
+ */
+async function loadPostings(db: Database, terms: QueryTerm[], withTail: boolean, newest: number): Promise<void> {
+  const required = terms.filter((t) => t.word || t.quoted);
+  const ranking = terms.filter((t) => !t.word && !t.quoted);
+  const blobsFrom = newest - 1;
+  for (const t of ranking) t.loadedFrom = blobsFrom;
+  const [a, b] = await Promise.all([
+    q.termPostings(db, required.map((t) => t.key), { withTail }),
+    q.termPostings(db, ranking.map((t) => t.key), { withTail, blobsFrom }),
+  ]);
+  addRows(required, a);
+  addRows(ranking, b);
+  // df: per chunk the larger of the field counts (a post with the term in both fields counts once
+  // where the smaller set lies within the larger, as it mostly does).
   for (const t of terms) {
     let df = 0;
-    for (const [chunk, title] of t.fields[0]) {
-      const text = t.fields[1].get(chunk);
-      if (!text) df += size(title);
-      else {
-        both.fill(0);
-        orInto(both, title);
-        orInto(both, text);
-        df += cardinality(both);
-      }
-    }
-    for (const [chunk, text] of t.fields[1]) if (!t.fields[0].has(chunk)) df += size(text);
+    for (const chunk of new Set([...t.counts[0].keys(), ...t.counts[1].keys()])) df += Math.max(t.counts[0].get(chunk) ?? 0, t.counts[1].get(chunk) ?? 0);
     t.df = df;
   }
+}
+
+/** Makes sure the ranking pairs' containers of these chunks are loaded. */
+async function loadChunks(db: Database, terms: QueryTerm[], withTail: boolean, chunks: number[]): Promise<void> {
+  const missing = terms.filter((t) => chunks.some((c) => c < t.loadedFrom && !t.loaded.has(c)));
+  if (missing.length === 0) return;
+  const rows = await q.termPostings(db, missing.map((t) => t.key), { withTail, chunks });
+  addRows(missing, rows, false);
+  for (const t of missing) for (const c of chunks) t.loaded.add(c);
 }
 
 function toBitsCopy(c: Container): Uint32Array {
@@ -114,7 +145,10 @@ async function themeBits(db: Database, themeId: string, modelVersion: string): P
   const out = new Map<number, Uint32Array>();
   for (const r of await q.themePostChunks(db, themeId, modelVersion)) {
     const bits = new Uint32Array(BITMAP_WORDS);
-    for (const low of r.lows) bits[low >>> 5]! |= 1 << (low & 31);
+    for (const x of r.lows.split(',')) {
+      const low = Number(x);
+      bits[low >>> 5]! |= 1 << (low & 31);
+    }
     out.set(r.chunk, bits);
   }
   return out;
@@ -174,6 +208,11 @@ class TopK {
     }
   }
 
+  /** Holds k hits, the worst of them ranking (phrase, score) — nothing later with a smaller id can enter. */
+  saturatedAt(phrase: boolean, score: number): boolean {
+    return this.ids.length === this.k && (this.k === 0 || (this.phrases[0] === phrase && this.scores[0] === score));
+  }
+
   /** Best first. */
   sorted(): { id: number; phrase: boolean; score: number }[] {
     return this.ids
@@ -200,9 +239,11 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
   if (!state || state.docs === 0) return empty;
   const terms = queryTerms(parsed.words, parsed.soft, parsed.phrases);
   const attrs = postAttributes(db);
-  const [, theme] = await Promise.all([
-    loadPostings(db, terms),
+  const withTail = state.tail !== 0; // (a state written before the tail was counted reads it too)
+  // The theme's matches first: the longest read, it then runs beside the postings.
+  const [theme] = await Promise.all([
     input.themeId ? themeBits(db, input.themeId, input.modelVersion) : null,
+    loadPostings(db, terms, withTail, chunkOf(state.through)),
     attrs.ensure(db, state.through),
   ]);
   if (terms.some((t) => (t.word || t.quoted) && t.df === 0)) return empty;
@@ -212,12 +253,18 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
   const rarest = terms.filter((t) => t.word).reduce((a, b) => (b.df < a.df ? b : a));
   const scored = terms.filter((t) => t.word || t.soft);
   const softCount = terms.filter((t) => t.soft).length;
+  // The best rank a post can reach (summed as for a post, so the float is the same): once the page's
+  // worst kept hit has it, later candidates (smaller ids) are only counted.
+  const bestScore = scored.reduce((sum, t) => (t.df > 0 ? sum + t.weight * TITLE_WEIGHT + t.weight : sum), 0);
+  const bestPhrase = softCount > 0 && terms.every((t) => !t.soft || t.df > 0);
   const checks = parsed.phrases.filter((p) => p.length >= 3);
   const mask = input.unitIds ? attrs.unitMask(input.unitIds) : null;
   const fromDay = input.from ? dayNumber(input.from) : 0;
   const toDay = input.to ? dayNumber(input.to) : 65_535;
+  const byDay = input.from !== null || input.to !== null;
   const offset = (input.page - 1) * PAGE_SIZE;
   let top = new TopK(offset + PAGE_SIZE);
+  let saturated = false;
   let total = 0;
   // Every candidate while few enough for the quoted-phrase check.
   let kept: { id: number; phrase: boolean; score: number }[] | null = checks.length ? [] : null;
@@ -227,11 +274,16 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
   // Per scored term and field, this chunk's members as bits (arrays spread into zeroed scratch).
   const slots: (Uint32Array | null)[] = new Array(scored.length * 2).fill(null);
   const scratch = Array.from({ length: scored.length * 2 }, () => new Uint32Array(BITMAP_WORDS));
-  const chunks = [...new Set([...rarest.fields[0].keys(), ...rarest.fields[1].keys()])].sort((a, b) => a - b);
+  const passing = new Uint16Array(CHUNK_SIZE);
+  const chunks = [...new Set([...rarest.fields[0].keys(), ...rarest.fields[1].keys()])].sort((a, b) => b - a);
 
-  for (const c of chunks) {
+  const ranking = terms.filter((t) => !t.word && !t.quoted);
+  // Newest chunk first, newest post first: ties on rank go to the larger id, so the page fills early.
+  for (const [ci, c] of chunks.entries()) {
     const themeChunk = theme?.get(c);
     if (theme && !themeChunk) continue;
+    const at = attrs.of(c);
+    if (!at || (byDay && (at.maxDay < fromDay || at.minDay > toDay))) continue;
     cand.fill(0);
     for (const f of rarest.fields) {
       const x = f.get(c);
@@ -253,8 +305,32 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
     }
     if (!any) continue;
     if (themeChunk) for (let i = 0; i < BITMAP_WORDS; i++) cand[i]! &= themeChunk[i]!;
-    const at = attrs.of(c);
-    if (!at) continue;
+    if (input.kind === 'repost') for (let i = 0; i < BITMAP_WORDS; i++) cand[i]! &= at.repost[i]!;
+    else if (input.kind === 'original') for (let i = 0; i < BITMAP_WORDS; i++) cand[i]! &= ~at.repost[i]!;
+    if (saturated && !kept && !mask && !byDay) {
+      total += cardinality(cand);
+      continue;
+    }
+    // The candidates passing the unit and date filters, newest first.
+    let n = 0;
+    for (let w = BITMAP_WORDS - 1; w >= 0; w--) {
+      let x = cand[w]!;
+      while (x !== 0) {
+        const bit = 31 - Math.clz32(x);
+        x ^= 1 << bit;
+        const low = (w << 5) | bit;
+        if (mask && mask[at.unit[low]!] !== 1) continue;
+        if (byDay) {
+          const day = at.day[low]!;
+          if (day < fromDay || day > toDay) continue;
+        }
+        passing[n++] = low;
+      }
+    }
+    total += n;
+    if (n === 0 || (saturated && !kept)) continue;
+    // Scoring: this chunk's (and the next few's) containers of the pairs that only rank, if not here yet.
+    await loadChunks(db, ranking, withTail, chunks.slice(ci, ci + 4));
     scored.forEach((t, s) => {
       for (let f = 0; f < 2; f++) {
         const x = t.fields[f]!.get(c);
@@ -269,39 +345,28 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
       }
     });
     const base = c * CHUNK_SIZE;
-    for (let w = 0; w < BITMAP_WORDS; w++) {
-      let x = cand[w]!;
-      while (x !== 0) {
-        const lowest = x & -x;
-        x ^= lowest;
-        const bit = 31 - Math.clz32(lowest);
-        const low = (w << 5) | bit;
-        if (mask && mask[at.unit[low]!] !== 1) continue;
-        const day = at.day[low]!;
-        if (day < fromDay || day > toDay) continue;
-        if (input.kind) {
-          const repost = (at.repost[w]! & lowest) !== 0;
-          if (repost !== (input.kind === 'repost')) continue;
-        }
-        total++;
-        let score = 0;
-        let soft = 0;
-        for (let s = 0; s < scored.length; s++) {
-          const tb = slots[s * 2];
-          const xb = slots[s * 2 + 1];
-          const inTitle = tb !== null && (tb![w]! & lowest) !== 0;
-          const inText = xb !== null && (xb![w]! & lowest) !== 0;
-          const weight = scored[s]!.weight;
-          if (inTitle) score += weight * TITLE_WEIGHT;
-          if (inText) score += weight;
-          if ((inTitle || inText) && scored[s]!.soft) soft++;
-        }
-        const phrase = softCount > 0 && soft === softCount;
-        top.offer(base + low, phrase, score);
-        if (kept) {
-          if (total <= PHRASE_CHECK_MAX) kept.push({ id: base + low, phrase, score });
-          else kept = null;
-        }
+    for (let k = 0; k < n && (!saturated || kept); k++) {
+      const low = passing[k]!;
+      const w = low >>> 5;
+      const one = 1 << (low & 31);
+      let score = 0;
+      let soft = 0;
+      for (let s = 0; s < scored.length; s++) {
+        const tb = slots[s * 2];
+        const xb = slots[s * 2 + 1];
+        const inTitle = tb !== null && (tb![w]! & one) !== 0;
+        const inText = xb !== null && (xb![w]! & one) !== 0;
+        const weight = scored[s]!.weight;
+        if (inTitle) score += weight * TITLE_WEIGHT;
+        if (inText) score += weight;
+        if ((inTitle || inText) && scored[s]!.soft) soft++;
+      }
+      const phrase = softCount > 0 && soft === softCount;
+      top.offer(base + low, phrase, score);
+      saturated = top.saturatedAt(bestPhrase, bestScore);
+      if (kept) {
+        if (kept.length < PHRASE_CHECK_MAX && total <= PHRASE_CHECK_MAX) kept.push({ id: base + low, phrase, score });
+        else kept = null;
       }
     }
   }

@@ -145,57 +145,62 @@ export interface PostingRow {
   field: number;
   chunk: number;
   n: number;
-  /** The container, base64. */
-  b: string;
+  /** The container, base64 (null where only counts were asked for). */
+  b: string | null;
 }
 
 /**
- * Every row of each term (keys as UBIGINT text), from the sorted table and the tail. One pruned
- * `term = …` per term and table, joined by UNION ALL: an IN list would read every row group.
+ * Rows of each term (keys as UBIGINT text) from the sorted table and, when it has rows, the tail; the
+ * containers only for chunks >= `blobsFrom` and, when given, in `chunks` (else just the counts).
+ * One pruned `term = …` per term and table, joined by UNION ALL: an IN list of terms would read
+ * every row group.
  */
-export function termPostings(db: Queryable, keys: string[]): Promise<PostingRow[]> {
+export function termPostings(
+  db: Queryable,
+  keys: string[],
+  opts: { withTail: boolean; blobsFrom?: number; chunks?: number[] },
+): Promise<PostingRow[]> {
   if (keys.length === 0) return Promise.resolve([]);
+  const tables = opts.withTail ? [SEARCH_TERMS, SEARCH_TAIL] : [SEARCH_TERMS];
+  const blob = opts.blobsFrom === undefined ? 'to_base64(ids)' : `CASE WHEN chunk >= ${Math.floor(opts.blobsFrom)} THEN to_base64(ids) END`;
+  const only = opts.chunks ? ` AND chunk IN (${opts.chunks.map((c) => Math.floor(c)).join(', ')})` : '';
   const sql = keys
-    .flatMap((_, i) =>
-      [SEARCH_TERMS, SEARCH_TAIL].map((t) => `SELECT ${i} AS i, field, chunk, n, to_base64(ids) AS b FROM ${t} WHERE term = $${i + 1}::UBIGINT`),
-    )
+    .flatMap((_, i) => tables.map((t) => `SELECT ${i} AS i, field, chunk, n, ${blob} AS b FROM ${t} WHERE term = $${i + 1}::UBIGINT${only}`))
     .join(' UNION ALL ');
   return db.all<PostingRow>(sql, keys);
 }
 
-export interface AttributeRows {
-  unit_id: string;
-  /** (id − from) · 65,536 + Vietnam publication day (days since 1970-01-01, clamped to 0 … 65,535). */
-  posts: number[];
-  /** id − from of the unit's reposts. */
-  reposts: number[] | null;
-}
-
-/** Unit, day and repost flag of the posts with from <= id < to, grouped by unit (few rows to convert). */
-export function postAttributeRows(db: Queryable, from: number, to: number): Promise<AttributeRows[]> {
-  return db.all<AttributeRows>(
-    `SELECT unit_id, list(((id - $1) * 65536 + least(greatest(published_day - DATE '1970-01-01', 0), 65535))::DOUBLE) AS posts,
-       list((id - $1)::INTEGER) FILTER (WHERE repost_of IS NOT NULL) AS reposts
-     FROM posts WHERE id >= $1 AND id < $2 GROUP BY unit_id`,
+/**
+ * Unit, Vietnam publication day and repost flag of the posts with from <= id < to, as two strings:
+ * `posts` = "unit,(id − from) · 65,536 + day;…" (day: days since 1970-01-01, clamped to 0 … 65,535) and
+ * `reposts` = "id − from,…". One value each to convert: ~65 k rows as objects cost far more time and memory.
+ */
+export async function postAttributeRows(db: Queryable, from: number, to: number): Promise<{ posts: string; reposts: string }> {
+  const row = await db.one<{ posts: string | null; reposts: string | null }>(
+    `SELECT string_agg(unit_id || ',' || ((id - $1) * 65536 + least(greatest(published_day - DATE '1970-01-01', 0), 65535))::VARCHAR, ';') AS posts,
+       string_agg((id - $1)::VARCHAR, ',') FILTER (WHERE repost_of IS NOT NULL) AS reposts
+     FROM posts WHERE id >= $1 AND id < $2`,
     [from, to],
   );
+  return { posts: row?.posts ?? '', reposts: row?.reposts ?? '' };
 }
 
-/** A theme's effectively matched posts under a model version, grouped by chunk (low ids). */
-export function themePostChunks(db: Queryable, themeId: string, modelVersion: string): Promise<{ chunk: number; lows: number[] }[]> {
-  return db.all<{ chunk: number; lows: number[] }>(
-    `SELECT (post_id // 65536)::INTEGER AS chunk, list(DISTINCT (post_id % 65536)::INTEGER) AS lows
+/** A theme's effectively matched posts under a model version: per chunk, the low ids as "a,b,…" (one string to convert). */
+export function themePostChunks(db: Queryable, themeId: string, modelVersion: string): Promise<{ chunk: number; lows: string }[]> {
+  return db.all<{ chunk: number; lows: string }>(
+    `SELECT (post_id // 65536)::INTEGER AS chunk, string_agg((post_id % 65536)::VARCHAR, ',') AS lows
      FROM ${effectiveMatchesSql('$1')} e WHERE e.theme_id = $2 GROUP BY 1`,
     [modelVersion, themeId],
   );
 }
 
-/** Title and text of the given posts (checking quoted phrases word by word). */
+/**
+ * Title and text of a few posts (checking quoted phrases word by word): one primary-key lookup each,
+ * joined by UNION ALL — a list of ids spread over the table would make DuckDB scan every post's text.
+ */
 export function postTexts(db: Queryable, ids: number[]): Promise<{ id: number; title: string; text: string }[]> {
-  return db.all<{ id: number; title: string; text: string }>(
-    `SELECT id, title, text FROM posts WHERE id IN (SELECT unnest(from_json($1, '["BIGINT"]')))`,
-    [JSON.stringify(ids)],
-  );
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.all<{ id: number; title: string; text: string }>(ids.map((_, i) => `SELECT id, title, text FROM posts WHERE id = $${i + 1}`).join(' UNION ALL '), ids);
 }
 
 export interface SearchHitRow {
@@ -209,12 +214,17 @@ export interface SearchHitRow {
   repost_of: number | null;
 }
 
-/** What a result page shows of its posts. */
+/**
+ * What a result page shows of its posts. The posts are picked first (a semi-join DuckDB prunes by the
+ * ids' range), then named: joined to units directly, the plan reads every post's text.
+ */
 export function searchHitRows(db: Queryable, ids: number[]): Promise<SearchHitRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db.all<SearchHitRow>(
-    `SELECT po.id, po.unit_id, u.name AS unit_name, po.title, po.text, po.url, po.published_at, po.repost_of
-     FROM posts po JOIN units u ON u.id = po.unit_id WHERE po.id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`,
-    ids,
+    `WITH p AS MATERIALIZED (
+       SELECT id, unit_id, title, text, url, published_at, repost_of FROM posts WHERE id IN (SELECT unnest($1::BIGINT[]))
+     )
+     SELECT p.id, p.unit_id, u.name AS unit_name, p.title, p.text, p.url, p.published_at, p.repost_of FROM p JOIN units u ON u.id = p.unit_id`,
+    [`[${ids.join(',')}]`],
   );
 }
