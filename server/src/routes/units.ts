@@ -42,11 +42,13 @@ export function unitRoutes() {
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
     if (!c.var.scope.canSee(id)) throw forbidden();
-    const unit = await q.getUnit(db, id);
+    // Independent lookups at once: each is a round trip to DuckDB.
+    const [unit, plan, modelVersion] = await Promise.all([q.getUnit(db, id), resolvePlan(db, query.plan), currentModelVersion(db)]);
     if (!unit) throw notFound(`đơn vị "${id}"`);
-    const plan = await resolvePlan(db, query.plan);
-    const month = query.month ?? (await resolveMonth(db, plan.id, undefined, now())).month;
-    const [allThemes, modelVersion] = await Promise.all([q.planThemes(db, plan.id), currentModelVersion(db)]);
+    const [month, allThemes] = await Promise.all([
+      query.month ?? resolveMonth(db, plan.id, undefined, now()).then((r) => r.month),
+      q.planThemes(db, plan.id),
+    ]);
     const themes = activeThemes(allThemes, month);
     const period = monthPeriod(month);
     const children = q.childUnits(db, id);

@@ -17,7 +17,8 @@ export interface Level {
 
 export async function resolveLevel(db: Queryable, scope: Scope, planId: string, unit: string | undefined): Promise<Level> {
   if (unit && !scope.canSee(unit)) throw forbidden();
-  const assigned = await q.assignedUnits(db, planId);
+  // With a unit given, its level is read alongside the plan's assignment (one round trip less).
+  const [assigned, given] = await Promise.all([q.assignedUnits(db, planId), unit ? q.levelUnits(db, [unit], true) : null]);
   const accountable = (u: { sort_path: string }) => assigned.some((a) => q.isWithin(u.sort_path, a.sort_path));
   let focusId: string | null = unit ?? null;
   let tops: q.LevelUnitRow[] = [];
@@ -29,7 +30,7 @@ export async function resolveLevel(db: Queryable, scope: Scope, planId: string, 
     // One top: show it with its sub-units.
     if (tops.length === 1) focusId = tops[0]!.id;
   }
-  const rows = focusId ? scope.filter(await q.levelUnits(db, [focusId], true), (u) => u.id) : tops;
+  const rows = focusId ? scope.filter(given ?? (await q.levelUnits(db, [focusId], true)), (u) => u.id) : tops;
   if (focusId && !rows.some((u) => u.id === focusId && accountable(u))) throw notFound(`đơn vị "${focusId}" trong kế hoạch này`);
   return {
     focusId,

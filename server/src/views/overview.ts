@@ -11,8 +11,11 @@ import { relativeDepth, resolveLevel } from './level';
 const SILENT_LISTED = 50;
 
 export async function overviewView(db: Queryable, scope: Scope, query: { plan?: string; month?: string; unit?: string }, now: Date): Promise<OverviewResponse> {
+  // A plan given by id: its level is read alongside the plan (an unknown plan still ends in 404).
+  const early = query.plan ? resolveLevel(db, scope, query.plan, query.unit) : null;
+  early?.catch(() => undefined); // handled below, or moot when the plan is unknown
   const plan = await resolvePlan(db, query.plan);
-  const [themes, level] = await Promise.all([q.planThemes(db, plan.id), resolveLevel(db, scope, plan.id, query.unit)]);
+  const [themes, level] = await Promise.all([q.planThemes(db, plan.id), early ?? resolveLevel(db, scope, plan.id, query.unit)]);
   const { focusId, rows: rowsUnits, rootIds } = level;
 
   // Months with active themes, from the roots' subtree scores (they also give the trend); asked
@@ -23,13 +26,18 @@ export async function overviewView(db: Queryable, scope: Scope, query: { plan?: 
   const active = activeThemes(themes, month);
   const ids = rowsUnits.map((u) => u.id);
   const previousMonth = addMonths(month, -1);
-  const [rootSeries, scores, counts, silent, path] = await Promise.all([
+  const [rootSeries, scores, silent, path] = await Promise.all([
     series,
-    q.levelScores(db, plan.id, ids, [month, previousMonth]),
-    q.subtreeCountsOfMonth(db, active.map((t) => t.id), ids, month),
+    q.levelScores(db, plan.id, ids, [month, previousMonth], month),
     q.silentUnitsOf(db, plan.id, level.rows.filter((u) => rootIds.includes(u.id)).map((u) => u.sort_path), month, SILENT_LISTED),
     level.path,
   ]);
+  // Cells come per plan theme; the page shows the month's active ones.
+  const activeIndex = active.map((t) => themes.indexOf(t));
+  const cellsOf = (packed: string | undefined) => {
+    const all = q.unpackCells(packed ?? '', themes.length);
+    return activeIndex.map((i) => all[i]!);
+  };
   const months = monthsOf(rootSeries);
   const scoreOf = new Map(scores.filter((s) => s.month === month).map((s) => [s.unit_id, s]));
   const prevOf = new Map(scores.filter((s) => s.month === previousMonth).map((s) => [s.unit_id, s.score]));
@@ -67,7 +75,7 @@ export async function overviewView(db: Queryable, scope: Scope, query: { plan?: 
         coveredCount: s?.covered ?? 0,
         activeCount: s?.active ?? active.length,
         postCount: s?.post_count ?? 0,
-        counts: counts.get(u.id) ?? active.map(() => ({ own: 0, repost: 0, coveredUnits: 0 })),
+        counts: cellsOf(s?.cells),
       };
     }),
     trend: months.map((m) => {

@@ -67,7 +67,7 @@ export async function themeDetailView(db: Queryable, scope: Scope, id: string, q
   const ids = level.rows.map((u) => u.id);
   const [rows, series, posts, path] = await Promise.all([
     custom ? q.subtreeThemeTotalsInRange(db, id, theme.min_matches, ids, from, to) : q.subtreeThemeTotals(db, id, ids),
-    custom ? q.themeSeriesInRange(db, id, level.rootIds, from, to) : seriesOfRoots(db, id, level.rootIds),
+    custom ? q.themeSeriesInRange(db, id, level.rootIds, from, to) : seriesOfRoots(db, theme, level.rootIds),
     topPosts(db, scope, id, custom, from, to),
     level.path,
   ]);
@@ -105,15 +105,21 @@ export async function themeDetailView(db: Queryable, scope: Scope, id: string, q
 }
 
 /** Monthly matches over the roots' subtrees, from the stored subtree roll-up. */
-async function seriesOfRoots(db: Queryable, themeId: string, rootIds: string[]): Promise<{ month: string; own: number; repost: number }[]> {
+async function seriesOfRoots(db: Queryable, theme: q.ThemeRow, rootIds: string[]): Promise<{ month: string; own: number; repost: number }[]> {
+  const themes = await q.planThemes(db, theme.plan_id);
+  const k = themes.findIndex((t) => t.id === theme.id);
   const byMonth = new Map<string, { month: string; own: number; repost: number }>();
-  for (const r of await q.subtreeThemeSeries(db, themeId, rootIds)) {
+  for (const r of await q.subtreeScores(db, theme.plan_id, rootIds, null, { cells: true })) {
+    const c = q.unpackCells(r.cells, themes.length)[k]!;
     const m = byMonth.get(r.month) ?? { month: r.month, own: 0, repost: 0 };
-    m.own += r.own;
-    m.repost += r.repost;
+    m.own += c.own;
+    m.repost += c.repost;
     byMonth.set(r.month, m);
   }
-  return [...byMonth.values()];
+  // Months before the first match are left out, as the day-by-day series does.
+  const months = [...byMonth.values()];
+  const first = months.findIndex((m) => m.own + m.repost > 0);
+  return first < 0 ? [] : months.slice(first);
 }
 
 const TOP_POSTS = 10;

@@ -161,6 +161,9 @@ export async function defaultPlanId(db: Queryable): Promise<string | null> {
   return row?.id ?? null;
 }
 
+/** A plan's themes in plan order (the packed subtree cells number them in this order). */
+export const THEME_ORDER = 'ph.ord, t.ord, t.id';
+
 const THEME_COLUMNS = `t.id, t.plan_id, t.phase_id, t.ord, t.title, t.text, t.class, t.group_label, t.keyphrases_json, t.negative_json,
   t.min_matches, t.weight, ph.label AS phase_label, ph.ord AS phase_ord,
   strftime(ph.starts_on, '%Y-%m-%d') AS starts_on, strftime(ph.ends_on, '%Y-%m-%d') AS ends_on`;
@@ -174,7 +177,7 @@ export async function planThemes(db: Queryable, planId: string): Promise<ThemeRo
   const cached = themesOfPlan.get(db)?.get(planId);
   if (cached) return [...cached];
   const rows = await db.all<ThemeRow>(
-    `SELECT ${THEME_COLUMNS} FROM themes t JOIN phases ph ON ph.id = t.phase_id WHERE t.plan_id = $1 ORDER BY ph.ord, t.ord`,
+    `SELECT ${THEME_COLUMNS} FROM themes t JOIN phases ph ON ph.id = t.phase_id WHERE t.plan_id = $1 ORDER BY ${THEME_ORDER}`,
     [planId],
   );
   // An unknown plan (or one whose import has not committed) is asked again next time.

@@ -2,6 +2,7 @@
 // descendants, written after the unit scores, read one hierarchy level at a time.
 import type { Queryable } from '../connection';
 import { effectiveMatchesSql } from './matches';
+import { THEME_ORDER } from './plans';
 
 /** (unit_id, ancestor_id) for every accountable unit and each accountable ancestor, itself included. */
 const CLOSURE = `
@@ -24,24 +25,30 @@ export async function rollupSubtrees(tx: Queryable, planId: string, modelVersion
   const planThemes = `(SELECT id FROM themes WHERE plan_id = $plan)`;
   await tx.run(`DELETE FROM subtree_scores WHERE plan_id = $plan AND month >= $from::DATE`, { plan: planId, from });
   await tx.run(
-    `INSERT INTO subtree_scores (plan_id, unit_id, month, score, units, post_count, full_units, silent_units)
-     WITH RECURSIVE ${CLOSURE}
-     SELECT $plan, up.ancestor_id, s.month, round(avg(s.score), 1), count(*), sum(s.post_count),
-       count(*) FILTER (WHERE s.active > 0 AND s.covered >= s.active), count(*) FILTER (WHERE s.post_count = 0)
-     FROM up JOIN unit_scores s ON s.unit_id = up.unit_id
-     WHERE s.plan_id = $plan AND s.month >= $from::DATE
-     GROUP BY ALL ORDER BY s.month, up.ancestor_id`,
-    { plan: planId, from, units },
-  );
-  await tx.run(`DELETE FROM subtree_coverage WHERE month >= $from::DATE AND theme_id IN ${planThemes}`, { plan: planId, from });
-  await tx.run(
-    `INSERT INTO subtree_coverage (unit_id, theme_id, month, own, repost, covered_units)
-     WITH RECURSIVE ${CLOSURE}
-     SELECT up.ancestor_id, c.theme_id, c.month, sum(c.own), sum(c.repost),
-       count(*) FILTER (WHERE c.own + c.repost >= greatest(1, t.min_matches))
-     FROM up JOIN coverage_monthly c ON c.unit_id = up.unit_id JOIN themes t ON t.id = c.theme_id
-     WHERE t.plan_id = $plan AND c.month >= $from::DATE AND up.ancestor_id IN (SELECT parent_id FROM units)
-     GROUP BY ALL ORDER BY c.month, up.ancestor_id`,
+    `INSERT INTO subtree_scores (plan_id, unit_id, month, score, units, post_count, full_units, silent_units, own_score, covered, active, cells)
+     WITH RECURSIVE ${CLOSURE},
+     th AS (SELECT t.id, t.min_matches, row_number() OVER (ORDER BY ${THEME_ORDER}) AS k FROM themes t JOIN phases ph ON ph.id = t.phase_id WHERE t.plan_id = $plan),
+     sums AS (
+       SELECT up.ancestor_id AS unit_id, s.month, round(avg(s.score), 1) AS score, count(*) AS units, sum(s.post_count) AS post_count,
+         count(*) FILTER (WHERE s.active > 0 AND s.covered >= s.active) AS full_units, count(*) FILTER (WHERE s.post_count = 0) AS silent_units
+       FROM up JOIN unit_scores s ON s.unit_id = up.unit_id
+       WHERE s.plan_id = $plan AND s.month >= $from::DATE
+       GROUP BY ALL
+     ),
+     cell AS (
+       SELECT up.ancestor_id AS unit_id, c.month, th.k, sum(c.own) AS own, sum(c.repost) AS repost,
+         count(*) FILTER (WHERE c.own + c.repost >= greatest(1, th.min_matches)) AS covered_units
+       FROM up JOIN coverage_monthly c ON c.unit_id = up.unit_id JOIN th ON th.id = c.theme_id
+       WHERE c.month >= $from::DATE
+       GROUP BY ALL
+     ),
+     packed AS (
+       SELECT unit_id, month, string_agg(k || ' ' || own || ' ' || repost || ' ' || covered_units, ' ' ORDER BY k) AS cells FROM cell GROUP BY ALL
+     )
+     SELECT $plan, s.unit_id, s.month, s.score, s.units, s.post_count, s.full_units, s.silent_units, o.score, o.covered, o.active, coalesce(p.cells, '')
+     FROM sums s JOIN unit_scores o ON o.plan_id = $plan AND o.unit_id = s.unit_id AND o.month = s.month
+       LEFT JOIN packed p ON p.unit_id = s.unit_id AND p.month = s.month
+     ORDER BY s.month, s.unit_id`,
     { plan: planId, from, units },
   );
   await tx.run(`DELETE FROM subtree_theme_totals WHERE theme_id IN ${planThemes}`, { plan: planId });
@@ -130,31 +137,32 @@ export interface SubtreeScoreRow {
   post_count: number;
   full_units: number;
   silent_units: number;
+  /** Packed per-theme matches (unpackCells); empty when not asked for. */
+  cells: string;
 }
 
 export interface LevelScoreRow extends SubtreeScoreRow {
-  own_score: number | null;
-  covered: number | null;
-  active: number | null;
+  own_score: number;
+  covered: number;
+  active: number;
 }
 
-/** Subtree scores of the given units in the given months, with each unit's own score and counts. */
-export function levelScores(db: Queryable, planId: string, unitIds: string[], months: string[]): Promise<LevelScoreRow[]> {
+/** Subtree scores of the given units in the given months, with each unit's own score and counts, and the cells of `cellsOf` only. */
+export function levelScores(db: Queryable, planId: string, unitIds: string[], months: string[], cellsOf: string): Promise<LevelScoreRow[]> {
   return db.all<LevelScoreRow>(
-    `SELECT s.unit_id, strftime(s.month, '%Y-%m') AS month, s.score, s.units, s.post_count, s.full_units, s.silent_units,
-       o.score AS own_score, o.covered, o.active
-     FROM subtree_scores s LEFT JOIN unit_scores o ON o.plan_id = s.plan_id AND o.unit_id = s.unit_id AND o.month = s.month
-     WHERE s.plan_id = $plan AND s.month IN (SELECT unnest(from_json($months, '["DATE"]')))
-       AND s.unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]')))`,
-    { plan: planId, months: JSON.stringify(months.map((m) => `${m}-01`)), units: JSON.stringify(unitIds) },
+    `SELECT unit_id, strftime(month, '%Y-%m') AS month, score, units, post_count, full_units, silent_units, own_score, covered, active,
+       CASE WHEN month = $cellsOf::DATE THEN cells ELSE '' END AS cells
+     FROM subtree_scores
+     WHERE plan_id = $plan AND month IN (SELECT unnest(from_json($months, '["DATE"]'))) AND unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]')))`,
+    { plan: planId, months: JSON.stringify(months.map((m) => `${m}-01`)), units: JSON.stringify(unitIds), cellsOf: `${cellsOf}-01` },
   );
 }
 
 /** Subtree scores of the given units in the given months (null: every month), oldest first. */
-export function subtreeScores(db: Queryable, planId: string, unitIds: string[], months: string[] | null): Promise<SubtreeScoreRow[]> {
+export function subtreeScores(db: Queryable, planId: string, unitIds: string[], months: string[] | null, opts: { cells?: boolean } = {}): Promise<SubtreeScoreRow[]> {
   return db.all<SubtreeScoreRow>(
-    `SELECT unit_id, strftime(month, '%Y-%m') AS month, score, units, post_count, full_units, silent_units FROM subtree_scores
-     WHERE plan_id = $plan AND unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]')))
+    `SELECT unit_id, strftime(month, '%Y-%m') AS month, score, units, post_count, full_units, silent_units, ${opts.cells ? 'cells' : "'' AS cells"}
+     FROM subtree_scores WHERE plan_id = $plan AND unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]')))
        ${months ? `AND month IN (SELECT unnest(from_json($months, '["DATE"]')))` : ''}
      ORDER BY month`,
     { plan: planId, units: JSON.stringify(unitIds), ...(months ? { months: JSON.stringify(months.map((m) => `${m}-01`)) } : {}) },
@@ -172,50 +180,19 @@ function subtreeCountsSql(where: (alias: string) => string): string {
 
 const IN_LIST = (col: string, param: string) => `${col} IN (SELECT unnest(from_json(${param}, '["VARCHAR"]')))`;
 
-export interface SubtreeCountRow {
-  unit_id: string;
-  theme_id: string;
-  month: string;
-  own: number;
-  repost: number;
-  covered_units: number;
-}
-
-/** Subtree matches of one theme for the given units, month by month. */
-export function subtreeThemeSeries(db: Queryable, themeId: string, unitIds: string[]): Promise<SubtreeCountRow[]> {
-  return db.all<SubtreeCountRow>(
-    `SELECT unit_id, theme_id, strftime(month, '%Y-%m') AS month, own, repost, covered_units
-     FROM (${subtreeCountsSql((a) => `${a}.theme_id = $theme AND ${IN_LIST(`${a}.unit_id`, '$units')}`)}) ORDER BY month`,
-    { theme: themeId, units: JSON.stringify(unitIds) },
-  );
-}
-
 export interface ThemeCell {
   own: number;
   repost: number;
   coveredUnits: number;
 }
 
-/**
- * Subtree matches of the given units in one month, per unit aligned with `themeIds`. Packed into one
- * string per unit by DuckDB: handing each number to JavaScript one by one costs more than the query.
- */
-export async function subtreeCountsOfMonth(db: Queryable, themeIds: string[], unitIds: string[], month: string): Promise<Map<string, ThemeCell[]>> {
-  const rows = await db.all<{ unit_id: string; packed: string }>(
-    `WITH th AS (SELECT t.theme_id, t.k FROM (SELECT unnest(l) AS theme_id, generate_subscripts(l, 1) AS k FROM (SELECT from_json($themes, '["VARCHAR"]') AS l)) t),
-     picked AS (SELECT unnest(from_json($units, '["VARCHAR"]')) AS id)
-     SELECT c.unit_id, string_agg(th.k || ' ' || c.own || ' ' || c.repost || ' ' || c.covered_units, ' ') AS packed
-     FROM (${subtreeCountsSql((a) => `${a}.month = $month::DATE AND ${a}.theme_id IN (SELECT theme_id FROM th) AND ${a}.unit_id IN (SELECT id FROM picked)`)}) c
-     JOIN th ON th.theme_id = c.theme_id
-     GROUP BY c.unit_id`,
-    { themes: JSON.stringify(themeIds), units: JSON.stringify(unitIds), month: `${month}-01` },
-  );
-  const out = new Map<string, ThemeCell[]>();
-  for (const r of rows) {
-    const cells = themeIds.map(() => ({ own: 0, repost: 0, coveredUnits: 0 }));
-    const n = r.packed.split(' ').map(Number);
-    for (let i = 0; i + 3 < n.length; i += 4) cells[n[i]! - 1] = { own: n[i + 1]!, repost: n[i + 2]!, coveredUnits: n[i + 3]! };
-    out.set(r.unit_id, cells);
+/** A row's packed cells → one cell per plan theme (in plan order). */
+export function unpackCells(cells: string, themeCount: number): ThemeCell[] {
+  const out = Array.from({ length: themeCount }, () => ({ own: 0, repost: 0, coveredUnits: 0 }));
+  const n = cells ? cells.split(' ').map(Number) : [];
+  for (let i = 0; i + 3 < n.length; i += 4) {
+    const cell = out[n[i]! - 1];
+    if (cell) Object.assign(cell, { own: n[i + 1]!, repost: n[i + 2]!, coveredUnits: n[i + 3]! });
   }
   return out;
 }
