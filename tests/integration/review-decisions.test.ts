@@ -34,7 +34,10 @@ async function unitTheme(t: Target) {
   const { status, body } = await getJson(server.url, `/api/units/${t.unit_id}?plan=${t.plan_id}&month=${t.month}`, { headers: staff });
   expect(status).toBe(200);
   const theme = (body.themes as { id: string; own: number; covered: boolean }[]).find((x) => x.id === t.theme_id)!;
-  return { own: theme.own, covered: theme.covered, score: body.score as number };
+  // The posts that counted, with the theme chips each shows.
+  const chips = new Map((body.posts as { id: string; themes: { id: string }[] }[]).map((p) => [Number(p.id), p.themes.map((x) => x.id)]));
+  const shows = (postId: number) => chips.get(postId)?.includes(t.theme_id) ?? false;
+  return { own: theme.own, covered: theme.covered, score: body.score as number, shows };
 }
 
 /** Own (not repost) collected posts counted for the unit, theme and month. */
@@ -78,6 +81,7 @@ describe('staff decisions', () => {
     expect(before.covered).toBe(true);
     const ids = await countedPostIds(target);
     expect(ids.length).toBe(target.own);
+    for (const p of ids) expect(before.shows(p.id)).toBe(true);
     for (const p of ids) {
       const res = await post(`/api/posts/${p.id}/decisions`, { themeId: target.theme_id, accepted: false });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -86,6 +90,7 @@ describe('staff decisions', () => {
     const after = await unitTheme(target);
     expect(after.own).toBe(0);
     expect(after.covered).toBe(false);
+    for (const id of rejected) expect(after.shows(id)).toBe(false);
     expect(after.score).toBeLessThan(before.score);
   });
 
@@ -105,7 +110,9 @@ describe('staff decisions', () => {
   it('adding a missed theme counts the post again', async () => {
     const res = await post(`/api/posts/${rejected[0]}/decisions`, { themeId: target.theme_id, accepted: true });
     expect(res.status).toBe(201);
-    expect((await unitTheme(target)).own).toBe(1);
+    const added = await unitTheme(target);
+    expect(added.own).toBe(1);
+    expect(added.shows(rejected[0]!)).toBe(true);
     // and back to rejected for the rest of the file
     expect((await post(`/api/posts/${rejected[0]}/decisions`, { themeId: target.theme_id, accepted: false })).status).toBe(201);
     expect((await unitTheme(target)).own).toBe(0);

@@ -51,16 +51,14 @@ export function unitRoutes() {
     ]);
     const themes = activeThemes(allThemes, month);
     const period = monthPeriod(month);
-    const children = q.childUnits(db, id);
-    const [series, counts, posts, sources, childScores] = await Promise.all([
+    const [series, counts, posts, sources, children] = await Promise.all([
       q.unitScoreSeries(db, plan.id, id),
       q.monthlyCounts(db, themes.map((t) => t.id), month, month, id),
       q.countedPosts(db, modelVersion, id, themes.map((t) => t.id), period.from, period.to),
       q.sourcesOfUnits(db, [id]),
       // A sub-unit's score is its subtree's (README: a parent's view aggregates its sub-units).
-      children.then((ch) => q.subtreeScores(db, plan.id, ch.map((c) => c.id), [month])),
+      q.childrenWithScores(db, plan.id, id, month),
     ]);
-    const scoreOf = new Map(childScores.map((s) => [s.unit_id, s.score]));
     const mine = new Map(counts.filter((r) => r.unit_id === id).map((r) => [r.theme_id, r]));
     const titleOf = new Map(themes.map((t) => [t.id, t.title]));
     const current = series.find((s) => s.month === month);
@@ -95,7 +93,7 @@ export function unitRoutes() {
           failureScore: s.failure_score,
           nextPollAt: s.next_poll_at,
         })),
-        children: c.var.scope.filter(await children, (ch) => ch.id).map((ch) => ({ id: ch.id, name: ch.name, score: scoreOf.get(ch.id) ?? 0 })),
+        children: c.var.scope.filter(children, (ch) => ch.id).map((ch) => ({ id: ch.id, name: ch.name, score: ch.score ?? 0 })),
       },
       200,
     );

@@ -123,6 +123,16 @@ export function unitWithAncestors(db: Queryable, unitId: string): Promise<LevelU
   );
 }
 
+/** A unit's direct sub-units, in hierarchy order, with their subtree score of the month (null: not scored). */
+export function childrenWithScores(db: Queryable, planId: string, parentId: string, month: string): Promise<{ id: string; name: string; score: number | null }[]> {
+  return db.all(
+    `SELECT u.id, u.name, s.score FROM units u
+       LEFT JOIN subtree_scores s ON s.unit_id = u.id AND s.plan_id = $1 AND s.month = $2::DATE
+     WHERE u.parent_id = $3 ORDER BY u.sort_path`,
+    [planId, `${month}-01`, parentId],
+  );
+}
+
 /** A unit's depth-first path is under (or is) another's. A path segment is "name|id", so a false
  * prefix would need a unit name holding "|" and another unit's id. */
 export function isWithin(path: string, ancestorPath: string): boolean {

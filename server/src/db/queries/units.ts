@@ -67,11 +67,6 @@ export function getUnit(db: Queryable, id: string): Promise<UnitRow | null> {
   return db.one<UnitRow>(`SELECT id, name, kind, parent_id, depth, sort_path FROM units WHERE id = $1`, [id]);
 }
 
-/** Direct sub-units, in hierarchy order. */
-export function childUnits(db: Queryable, parentId: string): Promise<{ id: string; name: string }[]> {
-  return db.all(`SELECT id, name FROM units WHERE parent_id = $1 ORDER BY sort_path`, [parentId]);
-}
-
 /** Ids of the units the seed query selects and all their descendants (cycles cut at depth 20). */
 export function descendantsSql(seedSql: string): string {
   return `WITH RECURSIVE t(id, d) AS (SELECT id, 0 FROM (${seedSql}) AS seed(id)
