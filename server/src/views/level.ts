@@ -17,26 +17,34 @@ export interface Level {
 
 export async function resolveLevel(db: Queryable, scope: Scope, planId: string, unit: string | undefined): Promise<Level> {
   if (unit && !scope.canSee(unit)) throw forbidden();
-  // With a unit given, its level is read alongside the plan's assignment (one round trip less).
-  const [assigned, given] = await Promise.all([q.assignedUnits(db, planId), unit ? q.levelUnits(db, [unit], true) : null]);
+  // The plan's assigned units come with their sub-units (the usual first screen); a given unit's level
+  // is read alongside.
+  const [top, given] = await Promise.all([q.assignedUnits(db, planId), unit ? q.levelUnits(db, [unit], true) : null]);
+  const assigned = top.filter((u) => u.assigned);
   const accountable = (u: { sort_path: string }) => assigned.some((a) => q.isWithin(u.sort_path, a.sort_path));
   let focusId: string | null = unit ?? null;
   let tops: q.LevelUnitRow[] = [];
+  let rows: q.LevelUnitRow[] | null = given;
   if (!focusId) {
     // The tops of the caller's view: the outermost assigned units, or the lead's own unit.
     const outer = assigned.filter((a) => !assigned.some((b) => b.id !== a.id && q.isWithin(a.sort_path, b.sort_path)));
     const [root] = scope.isAll ? [] : await q.levelUnits(db, [scope.rootUnitId ?? ''], false);
     tops = scope.isAll ? outer : !root ? [] : accountable(root) ? [root] : outer.filter((a) => q.isWithin(a.sort_path, root.sort_path));
-    // One top: show it with its sub-units.
-    if (tops.length === 1) focusId = tops[0]!.id;
+    // One top: show it with its sub-units (already read when it is an assigned unit).
+    if (tops.length === 1) {
+      focusId = tops[0]!.id;
+      if (assigned.some((a) => a.id === focusId)) rows = top.filter((u) => u.id === focusId || u.parent_id === focusId);
+    }
   }
-  const rows = focusId ? scope.filter(given ?? (await q.levelUnits(db, [focusId], true)), (u) => u.id) : tops;
+  rows = focusId ? scope.filter(rows ?? (await q.levelUnits(db, [focusId], true)), (u) => u.id) : tops;
   if (focusId && !rows.some((u) => u.id === focusId && accountable(u))) throw notFound(`đơn vị "${focusId}" trong kế hoạch này`);
+  const focus = rows.find((u) => u.id === focusId);
   return {
     focusId,
     rows,
     rootIds: focusId ? [focusId] : tops.map((u) => u.id),
-    path: focusId ? focusPath(db, focusId, scope, accountable) : Promise.resolve([]),
+    // The top of the caller's view has no ancestor they may see in the plan: no need to ask.
+    path: !focusId ? Promise.resolve([]) : !unit && focus ? Promise.resolve([{ id: focus.id, name: focus.name }]) : focusPath(db, focusId, scope, accountable),
   };
 }
 

@@ -57,13 +57,12 @@ export async function themeListView(db: Queryable, scope: Scope, query: { plan?:
 export async function themeDetailView(db: Queryable, scope: Scope, id: string, query: { from?: string; to?: string; unit?: string }, now: Date) {
   const theme = (await q.themeById(db, id)) ?? null;
   if (!theme) throw notFound(`chủ đề "${id}"`);
-  const plan = await resolvePlan(db, theme.plan_id);
+  const [plan, level] = await Promise.all([resolvePlan(db, theme.plan_id), resolveLevel(db, scope, theme.plan_id, query.unit)]);
   const today = vietnamDay(now);
   const range = themeRange(theme, today);
   const from = query.from ?? range.from;
   const to = query.to ?? range.to;
   const custom = query.from !== undefined || query.to !== undefined;
-  const level = await resolveLevel(db, scope, plan.id, query.unit);
   const ids = level.rows.map((u) => u.id);
   const [rows, series, posts, path] = await Promise.all([
     custom ? q.subtreeThemeTotalsInRange(db, id, theme.min_matches, ids, from, to) : q.subtreeThemeTotals(db, id, ids),

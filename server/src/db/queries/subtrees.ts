@@ -99,9 +99,18 @@ export interface LevelUnitRow {
 
 const LEVEL_COLUMNS = `u.id, u.name, u.parent_id, u.depth, u.sort_path, u.child_count AS children, u.subtree_size AS units`;
 
-/** The units the plan is assigned to (each with its whole subtree accountable). */
-export function assignedUnits(db: Queryable, planId: string): Promise<LevelUnitRow[]> {
-  return db.all<LevelUnitRow>(`SELECT ${LEVEL_COLUMNS} FROM plan_units pu JOIN units u ON u.id = pu.unit_id WHERE pu.plan_id = $1 ORDER BY u.sort_path`, [planId]);
+/**
+ * The units the plan is assigned to (each with its whole subtree accountable) and their direct
+ * sub-units, `assigned` telling which is which: the top level of a view in one read.
+ */
+export function assignedUnits(db: Queryable, planId: string): Promise<(LevelUnitRow & { assigned: boolean })[]> {
+  return db.all(
+    `WITH pu AS (SELECT unit_id FROM plan_units WHERE plan_id = $1)
+     SELECT ${LEVEL_COLUMNS}, u.id IN (SELECT unit_id FROM pu) AS assigned FROM units u
+     WHERE u.id IN (SELECT unit_id FROM pu) OR u.parent_id IN (SELECT unit_id FROM pu)
+     ORDER BY u.sort_path`,
+    [planId],
+  );
 }
 
 /** The given units, or (`withChildren`) the one unit and its direct sub-units, in hierarchy order. */
