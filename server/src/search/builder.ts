@@ -14,7 +14,12 @@ export interface PostText {
   text: string;
 }
 
-export const FIELD = { title: 0, text: 1 } as const;
+/**
+ * What a row's set holds, per post: the term in both title and text (0), in the text (1), in the
+ * title only (2). So title = 0 ∪ 2, text = 1, either = 1 ∪ 2 (disjoint: its size is the term's
+ * document frequency), and the search reads 1 and 2 to intersect, 0 only where it scores.
+ */
+export const FIELD = { both: 0, text: 1, titleOnly: 2 } as const;
 
 /** Postings held before a builder writes what it has (bounds a worker's memory on long texts). */
 export const MAX_POSTINGS = 12_000_000;
@@ -95,11 +100,12 @@ export class ChunkBuilder {
   private termA = new Int32Array(1024);
   private termB = new Int32Array(1024);
   private terms = 0;
-  // (term · 2 + field) → last post (sequence) that added it: one posting per post and field.
-  private stamp = new Int32Array(2048);
+  // Per term, where the current post has it (1 title, 2 text); and the terms it touched.
+  private mark = new Uint8Array(1024);
+  private touched = new Int32Array(1024);
+  private nTouched = 0;
   private keys = new Uint32Array(1 << 16);
   private lows = new Uint16Array(1 << 16);
-  private seq = 0;
   private lastLow = -1;
   postings = 0;
   posts = 0;
@@ -112,21 +118,39 @@ export class ChunkBuilder {
     const low = p.id - this.chunk * CHUNK_SIZE;
     if (low <= this.lastLow) throw new Error(`posts must come in increasing id order (${p.id})`);
     this.lastLow = low;
-    this.seq++;
     this.posts++;
-    this.field(p.title, FIELD.title, low);
-    this.field(p.text, FIELD.text, low);
+    this.field(p.title, 1);
+    this.field(p.text, 2);
+    for (let i = 0; i < this.nTouched; i++) {
+      const t = this.touched[i]!;
+      const m = this.mark[t]!;
+      this.mark[t] = 0;
+      if (m === 3) {
+        this.posting(t, FIELD.both, low);
+        this.posting(t, FIELD.text, low);
+      } else this.posting(t, m === 1 ? FIELD.titleOnly : FIELD.text, low);
+    }
+    this.nTouched = 0;
   }
 
-  private field(s: string, field: number, low: number): void {
+  private field(s: string, bit: number): void {
     const n = tokenizeInto(s, this.pool);
     let prev = -1;
     for (let i = 0; i < n; i++) {
       const u = this.unigram(this.pool[i]!);
-      this.posting(this.uniTerm[u]!, field, low);
-      if (prev >= 0) this.posting(this.pair(prev, u), field, low);
+      this.seen(this.uniTerm[u]!, bit);
+      if (prev >= 0) this.seen(this.pair(prev, u), bit);
       prev = u;
     }
+  }
+
+  private seen(term: number, bit: number): void {
+    const m = this.mark[term]!;
+    if (m === 0) {
+      if (this.nTouched === this.touched.length) this.touched = grow(this.touched, this.nTouched * 2);
+      this.touched[this.nTouched++] = term;
+    }
+    this.mark[term] = m | bit;
   }
 
   private unigram(s: Syllable): number {
@@ -176,7 +200,7 @@ export class ChunkBuilder {
     if (this.terms === this.termA.length) {
       this.termA = grow(this.termA, this.terms * 2);
       this.termB = grow(this.termB, this.terms * 2);
-      this.stamp = grow(this.stamp, this.terms * 4);
+      this.mark = grow(this.mark, this.terms * 2);
     }
     this.termA[this.terms] = a;
     this.termB[this.terms] = b;
@@ -184,9 +208,7 @@ export class ChunkBuilder {
   }
 
   private posting(term: number, field: number, low: number): void {
-    const key = term * 2 + field;
-    if (this.stamp[key] === this.seq) return;
-    this.stamp[key] = this.seq;
+    const key = term * 3 + field;
     if (this.postings === this.keys.length) {
       this.keys = grow(this.keys, this.postings * 2);
       this.lows = grow(this.lows, this.postings * 2);
@@ -197,7 +219,7 @@ export class ChunkBuilder {
 
   /** The rows as CSV lines `hex(term),field,chunk,n,hex(ids)`, handed over in pieces; returns the row count. */
   rows(write: (csv: Buffer) => void): number {
-    const nKeys = this.terms * 2;
+    const nKeys = this.terms * 3;
     // Counting sort by key; stable, so each key's lows stay in increasing order.
     const start = new Uint32Array(nKeys + 1);
     for (let i = 0; i < this.postings; i++) start[this.keys[i]! + 1]!++;
@@ -209,17 +231,17 @@ export class ChunkBuilder {
     const bitBytes = new Uint8Array(bits.buffer);
     const sortedBytes = new Uint8Array(sorted.buffer);
     const out = new CsvOut(write);
-    const fieldChunk = [`,0,${this.chunk},`, `,1,${this.chunk},`] as const;
+    const fieldChunk = [0, 1, 2].map((f) => `,${f},${this.chunk},`);
     let rows = 0;
     for (let t = 0; t < this.terms; t++) {
       let hash: [number, number] | null = null;
-      for (let f = 0; f < 2; f++) {
-        const from = start[t * 2 + f]!;
-        const n = start[t * 2 + f + 1]! - from;
+      for (let f = 0; f < 3; f++) {
+        const from = start[t * 3 + f]!;
+        const n = start[t * 3 + f + 1]! - from;
         if (n === 0) continue;
         hash ??= termHash(this.termText(t));
         out.term(hash[0], hash[1]);
-        out.ascii(f === 0 ? fieldChunk[0] : fieldChunk[1]);
+        out.ascii(fieldChunk[f]!);
         out.uint(n);
         if (n <= ARRAY_MAX) out.hex(sortedBytes.subarray(from * 2, (from + n) * 2));
         else {
@@ -285,7 +307,7 @@ class PairTable {
   }
 }
 
-function grow<T extends Int32Array | Uint32Array | Uint16Array>(a: T, size: number): T {
+function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, size: number): T {
   const next = new (a.constructor as new (n: number) => T)(size);
   next.set(a);
   return next;

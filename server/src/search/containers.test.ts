@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildSession, ChunkBuilder } from './builder';
+import { BuildSession, ChunkBuilder, FIELD } from './builder';
 import {
   ARRAY_MAX,
   BITMAP_BYTES,
@@ -124,21 +124,29 @@ function parseRows(csv: string): Row[] {
 }
 
 describe('index rows', () => {
-  it('one row per term and field: folded syllables and adjacent pairs, each post once', () => {
+  it('one row per term and field (title and text | text | title only): folded syllables and adjacent pairs, each post once', () => {
     const b = new ChunkBuilder(0);
     b.add({ id: 3, title: 'Chuyển đổi số', text: 'Chuyển đổi số, chuyển đổi SỐ!' });
-    b.add({ id: 9, title: 'Hoà bình', text: 'hòa bình' });
+    b.add({ id: 9, title: 'Hoà bình', text: 'hòa bình, số' });
     let csv = '';
     b.rows((bytes) => (csv += bytes.toString()));
     const rows = parseRows(csv);
     const find = (term: string, field: number) => rows.find((r) => r.term === termKey(term) && r.field === field);
-    expect(find('chuyen', 0)).toMatchObject({ chunk: 0, n: 1, ids: [3] });
-    expect(find('chuyen doi', 1)).toMatchObject({ n: 1, ids: [3] });
-    expect(find('so chuyen', 1)).toMatchObject({ ids: [3] }); // across the comma
-    expect(find('hoa binh', 0)).toMatchObject({ ids: [9] });
-    expect(find('hoa', 1)).toMatchObject({ ids: [9] });
-    // title: chuyen, doi, so + 2 pairs; text adds "so chuyen"; then hoa, binh, "hoa binh" in both fields
-    expect(rows).toHaveLength(5 + 6 + 3 * 2);
+    expect(find('chuyen', FIELD.both)).toMatchObject({ chunk: 0, n: 1, ids: [3] });
+    expect(find('chuyen doi', FIELD.text)).toMatchObject({ n: 1, ids: [3] });
+    expect(find('so chuyen', FIELD.text)).toMatchObject({ ids: [3] }); // across the comma
+    expect(find('so chuyen', FIELD.both)).toBeUndefined();
+    expect(find('hoa binh', FIELD.both)).toMatchObject({ ids: [9] });
+    expect(find('so', FIELD.text)).toMatchObject({ n: 2, ids: [3, 9] });
+    expect(find('so', FIELD.both)).toMatchObject({ n: 1, ids: [3] });
+    // post 3: 5 terms in both (rows 0 and 1) and "so chuyen" in the text; post 9 adds hoa, binh,
+    // "hoa binh" in both, "binh so" in the text ("so" shares post 3's rows)
+    expect(rows).toHaveLength(5 * 2 + 1 + 3 * 2 + 1);
+    const titleOnly = new ChunkBuilder(0);
+    titleOnly.add({ id: 1, title: 'Tin mới', text: 'khác' });
+    let only = '';
+    titleOnly.rows((bytes) => (only += bytes.toString()));
+    expect(parseRows(only).filter((r) => r.field === FIELD.titleOnly).map((r) => r.term).sort()).toEqual(['tin', 'moi', 'tin moi'].map(termKey).sort());
   });
 
   it('a session splits posts at the chunk boundary (ids 65,535 | 65,536) and writes partial rows past its budget', () => {

@@ -6,10 +6,11 @@ import type { Database } from '../db/connection';
 import * as q from '../db/queries';
 import type { SearchHit, SearchResult } from '@tdtt/shared';
 import { postAttributes } from './attributes';
-import { BITMAP_WORDS, CHUNK_SIZE, cardinality, chunkOf, decode, isBitmap, orInto, type Container } from './containers';
+import { ARRAY_MAX, BITMAP_BYTES, BITMAP_WORDS, CHUNK_SIZE, cardinality, chunkOf, decode, isBitmap, orInto, type Container } from './containers';
 import { termKey } from './hash';
 import { readIndexState } from './indexer';
 import { buildSnippet, findMarks } from './snippet';
+import { FIELD } from './builder';
 import { bigram, foldedTokens, parseQuery } from './tokens';
 
 export const PAGE_SIZE = 20;
@@ -49,13 +50,12 @@ interface QueryTerm {
   soft: boolean;
   /** An adjacent pair of a quoted phrase: every hit holds it. */
   quoted: boolean;
-  /** Containers by chunk, per field (0 title, 1 text). */
-  fields: [Map<number, Container>, Map<number, Container>];
-  /** Posts per chunk, per field. */
-  counts: [Map<number, number>, Map<number, number>];
-  /** Containers are loaded for the chunks >= loadedFrom and those in `loaded` (pairs that only rank load late). */
-  loadedFrom: number;
-  loaded: Set<number>;
+  /** Containers by chunk, per stored field (0 title and text, 1 text, 2 title only: builder.ts FIELD). */
+  sets: [Map<number, Container>, Map<number, Container>, Map<number, Container>];
+  /** Chunks whose scoring containers are here: those >= scoringFrom and those in `scoring`. */
+  scoringFrom: number;
+  scoring: Set<number>;
+  /** Posts holding the term (fields 1 and 2 are disjoint: their counts add up). */
   df: number;
   weight: number;
 }
@@ -66,7 +66,7 @@ function queryTerms(words: string[], soft: string[] | null, phrases: string[][])
   const term = (text: string) => {
     let t = byText.get(text);
     if (!t) {
-      t = { text, key: termKey(text), word: false, soft: false, quoted: false, fields: [new Map(), new Map()], counts: [new Map(), new Map()], loadedFrom: 0, loaded: new Set(), df: 0, weight: 0 };
+      t = { text, key: termKey(text), word: false, soft: false, quoted: false, sets: [new Map(), new Map(), new Map()], scoringFrom: 0, scoring: new Set(), df: 0, weight: 0 };
       byText.set(text, t);
     }
     return t;
@@ -78,56 +78,70 @@ function queryTerms(words: string[], soft: string[] | null, phrases: string[][])
   return [...byText.values()];
 }
 
-/** Adds rows to their terms (counts too unless only containers were fetched); partial rows of one key (tail before compaction) are joined. */
-function addRows(terms: QueryTerm[], rows: q.PostingRow[], counts = true): void {
+const isRequired = (t: QueryTerm) => t.word || t.quoted;
+
+/** Adds rows to their terms (df too, unless `counted`); partial rows of one key (tail before compaction) are joined. */
+function addRows(terms: QueryTerm[], rows: q.PostingRow[], counted = false): void {
+  // One buffer for all the containers (fewer objects for the collector), each at a 4-byte boundary.
+  let bytes = 0;
+  for (const r of rows) if (r.b !== null) bytes += (r.n > ARRAY_MAX ? BITMAP_BYTES : 2 * r.n + 3) & ~3;
+  const buf = Buffer.allocUnsafeSlow(bytes);
+  let at = 0;
   for (const r of rows) {
     const t = terms[r.i]!;
-    const f = r.field === 0 ? 0 : 1;
-    if (counts) t.counts[f].set(r.chunk, (t.counts[f].get(r.chunk) ?? 0) + r.n);
+    if (!counted && r.field !== FIELD.both) t.df += r.n;
     if (r.b === null) continue;
-    const c = decode(Buffer.from(r.b, 'base64'), r.n);
-    const had = t.fields[f].get(r.chunk);
-    if (!had) t.fields[f].set(r.chunk, c);
+    const map = t.sets[r.field === FIELD.both ? 0 : r.field === FIELD.text ? 1 : 2];
+    const len = buf.write(r.b, at, 'base64');
+    const c = decode(buf.subarray(at, at + len), r.n);
+    at += (len + 3) & ~3;
+    const had = map.get(r.chunk);
+    if (!had) map.set(r.chunk, c);
     else {
       const bits = isBitmap(had) ? had : toBitsCopy(had);
       orInto(bits, c);
-      t.fields[f].set(r.chunk, bits);
+      map.set(r.chunk, bits);
     }
   }
 }
 
 /**
- * Reads the terms' rows. Required terms (syllables, quoted pairs) come whole; pairs that only rank
- * come as counts (for idf), with containers for the newest chunks only: the page usually fills there,
- * and other chunks' are fetched when the scoring reaches them (`loadChunks`).
+ * Reads the terms' rows. To intersect, a required term (syllable, quoted pair) needs its text and
+ * title-only sets in every chunk; to score, the title-and-text sets and the pairs that only rank, but
+ * only in the chunks scored: the newest two come now, others when the scoring reaches them
+ * (`loadScoring`). Two statements, one per reader connection, run side by side (one when the
+ * theme's matches take the other connection).
  */
-async function loadPostings(db: Database, terms: QueryTerm[], withTail: boolean, newest: number): Promise<void> {
-  const required = terms.filter((t) => t.word || t.quoted);
-  const ranking = terms.filter((t) => !t.word && !t.quoted);
-  const blobsFrom = newest - 1;
-  for (const t of ranking) t.loadedFrom = blobsFrom;
-  const [a, b] = await Promise.all([
-    q.termPostings(db, required.map((t) => t.key), { withTail }),
-    q.termPostings(db, ranking.map((t) => t.key), { withTail, blobsFrom }),
-  ]);
-  addRows(required, a);
-  addRows(ranking, b);
-  // df: per chunk the larger of the field counts (a post with the term in both fields counts once
-  // where the smaller set lies within the larger, as it mostly does).
-  for (const t of terms) {
-    let df = 0;
-    for (const chunk of new Set([...t.counts[0].keys(), ...t.counts[1].keys()])) df += Math.max(t.counts[0].get(chunk) ?? 0, t.counts[1].get(chunk) ?? 0);
-    t.df = df;
-  }
+async function loadPostings(db: Database, terms: QueryTerm[], withTail: boolean, newest: number, statements: 1 | 2): Promise<void> {
+  const from = newest - 1;
+  const and = { fields: [FIELD.text, FIELD.titleOnly] };
+  const reads = terms.map((t): q.TermRead => ({ key: t.key, rows: [and, { chunksFrom: from }], blobs: isRequired(t) ? 'all' : [{ chunksFrom: from }] }));
+  for (const t of terms) t.scoringFrom = from;
+  // Required terms alternate between the statements; the (light) ranking pairs go to the second.
+  const idx = terms.map((_, i) => i);
+  const req = idx.filter((i) => isRequired(terms[i]!));
+  const rank = idx.filter((i) => !isRequired(terms[i]!));
+  const groups = (statements === 1 ? [idx] : [req.filter((_, k) => k % 2 === 0), [...req.filter((_, k) => k % 2 === 1), ...rank]]).filter((g) => g.length);
+  const results = await Promise.all(groups.map((g) => q.termRows(db, g.map((i) => reads[i]!), withTail)));
+  results.forEach((rows, k) =>
+    addRows(
+      groups[k]!.map((i) => terms[i]!),
+      rows,
+    ),
+  );
 }
 
-/** Makes sure the ranking pairs' containers of these chunks are loaded. */
-async function loadChunks(db: Database, terms: QueryTerm[], withTail: boolean, chunks: number[]): Promise<void> {
-  const missing = terms.filter((t) => chunks.some((c) => c < t.loadedFrom && !t.loaded.has(c)));
+/** Makes sure chunks[0]'s scoring containers are here; if not, fetches them with the next chunks' (one statement). */
+async function loadScoring(db: Database, terms: QueryTerm[], withTail: boolean, chunks: number[]): Promise<void> {
+  const missing = terms.filter((t) => chunks[0]! < t.scoringFrom && !t.scoring.has(chunks[0]!));
   if (missing.length === 0) return;
-  const rows = await q.termPostings(db, missing.map((t) => t.key), { withTail, chunks });
-  addRows(missing, rows, false);
-  for (const t of missing) for (const c of chunks) t.loaded.add(c);
+  const rows = await q.termRows(
+    db,
+    missing.map((t) => ({ key: t.key, rows: [isRequired(t) ? { fields: [FIELD.both], chunks } : { chunks }], blobs: 'all' })),
+    withTail,
+  );
+  addRows(missing, rows, true);
+  for (const t of missing) for (const c of chunks) t.scoring.add(c);
 }
 
 function toBitsCopy(c: Container): Uint32Array {
@@ -243,13 +257,13 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
   // The theme's matches first: the longest read, it then runs beside the postings.
   const [theme] = await Promise.all([
     input.themeId ? themeBits(db, input.themeId, input.modelVersion) : null,
-    loadPostings(db, terms, withTail, chunkOf(state.through)),
+    loadPostings(db, terms, withTail, chunkOf(state.through), input.themeId ? 1 : 2),
     attrs.ensure(db, state.through),
   ]);
-  if (terms.some((t) => (t.word || t.quoted) && t.df === 0)) return empty;
+  if (terms.some((t) => isRequired(t) && t.df === 0)) return empty;
   for (const t of terms) t.weight = t.word || t.soft ? idf(state.docs, t.df) * (t.word ? 1 : BIGRAM_WEIGHT) : 0;
 
-  const required = terms.filter((t) => t.word || t.quoted);
+  const required = terms.filter(isRequired);
   const rarest = terms.filter((t) => t.word).reduce((a, b) => (b.df < a.df ? b : a));
   const scored = terms.filter((t) => t.word || t.soft);
   const softCount = terms.filter((t) => t.soft).length;
@@ -271,13 +285,12 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
 
   const cand = new Uint32Array(BITMAP_WORDS);
   const tmp = new Uint32Array(BITMAP_WORDS);
-  // Per scored term and field, this chunk's members as bits (arrays spread into zeroed scratch).
+  // Per scored term, this chunk's posts with it in the title (slot 2s) and in the text (2s + 1), as bits.
   const slots: (Uint32Array | null)[] = new Array(scored.length * 2).fill(null);
   const scratch = Array.from({ length: scored.length * 2 }, () => new Uint32Array(BITMAP_WORDS));
   const passing = new Uint16Array(CHUNK_SIZE);
-  const chunks = [...new Set([...rarest.fields[0].keys(), ...rarest.fields[1].keys()])].sort((a, b) => b - a);
-
-  const ranking = terms.filter((t) => !t.word && !t.quoted);
+  // Chunks where the rarest syllable occurs (text or title only: every post holding it).
+  const chunks = [...new Set([...rarest.sets[1].keys(), ...rarest.sets[2].keys()])].sort((a, b) => b - a);
   // Newest chunk first, newest post first: ties on rank go to the larger id, so the page fills early.
   for (const [ci, c] of chunks.entries()) {
     const themeChunk = theme?.get(c);
@@ -285,15 +298,15 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
     const at = attrs.of(c);
     if (!at || (byDay && (at.maxDay < fromDay || at.minDay > toDay))) continue;
     cand.fill(0);
-    for (const f of rarest.fields) {
-      const x = f.get(c);
+    for (const set of [rarest.sets[1], rarest.sets[2]]) {
+      const x = set.get(c);
       if (x) orInto(cand, x);
     }
     let any = true;
     for (const t of required) {
       if (t === rarest) continue;
-      const a = t.fields[0].get(c);
-      const b = t.fields[1].get(c);
+      const a = t.sets[1].get(c);
+      const b = t.sets[2].get(c);
       if (!a && !b) {
         any = false;
         break;
@@ -329,19 +342,28 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
     }
     total += n;
     if (n === 0 || (saturated && !kept)) continue;
-    // Scoring: this chunk's (and the next few's) containers of the pairs that only rank, if not here yet.
-    await loadChunks(db, ranking, withTail, chunks.slice(ci, ci + 4));
+    // Scoring: this chunk's (and the next few's) scoring containers, if not here yet.
+    await loadScoring(db, scored, withTail, chunks.slice(ci, ci + 4));
     scored.forEach((t, s) => {
-      for (let f = 0; f < 2; f++) {
-        const x = t.fields[f]!.get(c);
-        if (!x) slots[s * 2 + f] = null;
-        else if (isBitmap(x)) slots[s * 2 + f] = x;
-        else {
-          const bits = scratch[s * 2 + f]!;
-          bits.fill(0);
-          orInto(bits, x);
-          slots[s * 2 + f] = bits;
-        }
+      // Title: in title and text (0) or in the title only (2). Text: 1.
+      const both = t.sets[0].get(c);
+      const only = t.sets[2].get(c);
+      if (!both && !only) slots[s * 2] = null;
+      else {
+        const bits = scratch[s * 2]!;
+        bits.fill(0);
+        if (both) orInto(bits, both);
+        if (only) orInto(bits, only);
+        slots[s * 2] = bits;
+      }
+      const text = t.sets[1].get(c);
+      if (!text) slots[s * 2 + 1] = null;
+      else if (isBitmap(text)) slots[s * 2 + 1] = text;
+      else {
+        const bits = scratch[s * 2 + 1]!;
+        bits.fill(0);
+        orInto(bits, text);
+        slots[s * 2 + 1] = bits;
       }
     });
     const base = c * CHUNK_SIZE;

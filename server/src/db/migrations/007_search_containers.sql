@@ -9,7 +9,7 @@ DROP TABLE search_staging;
 -- Sorted by term (rewritten by compaction and rebuilds), so a lookup reads one or two row groups.
 CREATE TABLE search_terms (
   term UBIGINT NOT NULL,
-  field UTINYINT NOT NULL, -- 0 title, 1 text
+  field UTINYINT NOT NULL, -- posts with the term in: 0 title and text, 1 text, 2 the title only
   chunk INTEGER NOT NULL, -- post id >> 16
   n INTEGER NOT NULL, -- posts in the container
   ids BLOB NOT NULL

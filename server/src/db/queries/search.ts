@@ -149,25 +149,53 @@ export interface PostingRow {
   b: string | null;
 }
 
+/** Rows by field and chunk: all listed parts hold (no part: every row). */
+export interface RowFilter {
+  fields?: readonly number[];
+  chunks?: readonly number[];
+  chunksFrom?: number;
+}
+
+export interface TermRead {
+  /** The term key as UBIGINT text. */
+  key: string;
+  /** The rows wanted: those passing any filter (none given: all). */
+  rows?: readonly RowFilter[];
+  /** Which of them come with their container (the others bring counts only). */
+  blobs: 'all' | readonly RowFilter[];
+}
+
+const ints = (xs: readonly number[]) => xs.map((x) => String(Math.trunc(x))).join(', ');
+
+function rowCondition(filters: readonly RowFilter[]): string {
+  if (filters.length === 0) return 'true';
+  return filters
+    .map((f) => {
+      const parts = [
+        f.fields ? (f.fields.length ? `field IN (${ints(f.fields)})` : 'false') : null,
+        f.chunks ? (f.chunks.length ? `chunk IN (${ints(f.chunks)})` : 'false') : null,
+        f.chunksFrom !== undefined ? `chunk >= ${Math.trunc(f.chunksFrom)}` : null,
+      ].filter((p): p is string => p !== null);
+      return parts.length ? `(${parts.join(' AND ')})` : 'true';
+    })
+    .join(' OR ');
+}
+
 /**
- * Rows of each term (keys as UBIGINT text) from the sorted table and, when it has rows, the tail; the
- * containers only for chunks >= `blobsFrom` and, when given, in `chunks` (else just the counts).
- * One pruned `term = …` per term and table, joined by UNION ALL: an IN list of terms would read
- * every row group.
+ * Rows of terms from the sorted table and, when it has rows, the tail. One pruned `term = …` per
+ * term and table, joined by UNION ALL: an IN list of terms would read every row group.
  */
-export function termPostings(
-  db: Queryable,
-  keys: string[],
-  opts: { withTail: boolean; blobsFrom?: number; chunks?: number[] },
-): Promise<PostingRow[]> {
-  if (keys.length === 0) return Promise.resolve([]);
-  const tables = opts.withTail ? [SEARCH_TERMS, SEARCH_TAIL] : [SEARCH_TERMS];
-  const blob = opts.blobsFrom === undefined ? 'to_base64(ids)' : `CASE WHEN chunk >= ${Math.floor(opts.blobsFrom)} THEN to_base64(ids) END`;
-  const only = opts.chunks ? ` AND chunk IN (${opts.chunks.map((c) => Math.floor(c)).join(', ')})` : '';
-  const sql = keys
-    .flatMap((_, i) => tables.map((t) => `SELECT ${i} AS i, field, chunk, n, ${blob} AS b FROM ${t} WHERE term = $${i + 1}::UBIGINT${only}`))
+export function termRows(db: Queryable, reads: readonly TermRead[], withTail: boolean): Promise<PostingRow[]> {
+  if (reads.length === 0) return Promise.resolve([]);
+  const tables = withTail ? [SEARCH_TERMS, SEARCH_TAIL] : [SEARCH_TERMS];
+  const sql = reads
+    .flatMap((r, i) => {
+      const blob = r.blobs === 'all' ? 'to_base64(ids)' : `CASE WHEN ${rowCondition(r.blobs)} THEN to_base64(ids) END`;
+      const where = r.rows ? ` AND (${rowCondition(r.rows)})` : '';
+      return tables.map((t) => `SELECT ${i} AS i, field, chunk, n, ${blob} AS b FROM ${t} WHERE term = $${i + 1}::UBIGINT${where}`);
+    })
     .join(' UNION ALL ');
-  return db.all<PostingRow>(sql, keys);
+  return db.all<PostingRow>(sql, reads.map((r) => r.key));
 }
 
 /**
