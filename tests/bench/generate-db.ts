@@ -20,7 +20,7 @@ export const SIZES: Record<BenchSize, { units: number; posts: number }> = {
   full: { units: 5_000, posts: 5_000_000 },
 };
 /** Bump when the generated content or its roll-ups change, so stale caches are rebuilt. */
-const VERSION = 4;
+const VERSION = 5;
 const MARKER = 'bench_db';
 
 export interface BenchDb {

@@ -33,6 +33,9 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
     });
     applied.push(m.version);
   }
+  // Schema changes go to the database file at once: a crash right after start then never has DuckDB
+  // replay DDL from its write-ahead log (it cannot replay every kind).
+  if (applied.length) await db.run('CHECKPOINT');
   return applied;
 }
 

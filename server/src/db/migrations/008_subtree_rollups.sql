@@ -3,12 +3,18 @@
 -- every unit: with 5,000 units, turning every unit's figures into JSON alone would take longer than
 -- the page may. Written by the roll-up job (runtime/rollup.ts), never on a page view.
 
--- Kept by recomputeHierarchy with depth and sort_path: a level of the tree reads them instead of
--- counting over every unit.
-ALTER TABLE units ADD COLUMN child_count INTEGER DEFAULT 0;
-ALTER TABLE units ADD COLUMN subtree_size INTEGER DEFAULT 1;
-UPDATE units SET child_count = (SELECT count(*) FROM units c WHERE c.parent_id = units.id),
-  subtree_size = (SELECT count(*) FROM units d WHERE d.id = units.id OR starts_with(d.sort_path, units.sort_path || '/'));
+-- Kept by recomputeHierarchy with units.depth and sort_path: a level of the tree reads them instead of
+-- counting over every unit. (A table of its own: DuckDB 1.5 cannot replay an ALTER TABLE of units from
+-- its write-ahead log.)
+CREATE TABLE unit_tree (
+  unit_id VARCHAR PRIMARY KEY,
+  child_count INTEGER NOT NULL,
+  subtree_size INTEGER NOT NULL
+);
+INSERT INTO unit_tree
+SELECT u.id, (SELECT count(*) FROM units c WHERE c.parent_id = u.id),
+  (SELECT count(*) FROM units d WHERE d.id = u.id OR starts_with(d.sort_path, u.sort_path || '/'))
+FROM units u;
 
 -- Per plan, unit and month: the subtree's mean score (README: a parent's score), its counts, the unit's
 -- own score, and the subtree's matches per theme packed in one string: "k own repost covered_units …"

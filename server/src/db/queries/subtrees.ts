@@ -97,7 +97,9 @@ export interface LevelUnitRow {
   units: number;
 }
 
-const LEVEL_COLUMNS = `u.id, u.name, u.parent_id, u.depth, u.sort_path, u.child_count AS children, u.subtree_size AS units`;
+const LEVEL_COLUMNS = `u.id, u.name, u.parent_id, u.depth, u.sort_path,
+  coalesce((SELECT child_count FROM unit_tree t WHERE t.unit_id = u.id), 0) AS children,
+  coalesce((SELECT subtree_size FROM unit_tree t WHERE t.unit_id = u.id), 1) AS units`;
 
 /**
  * The units the plan is assigned to (each with its whole subtree accountable) and their direct

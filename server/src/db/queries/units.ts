@@ -41,16 +41,16 @@ export async function recomputeHierarchy(db: Queryable): Promise<void> {
       )
       SELECT id, min(depth) AS depth, min(path) AS path FROM tree GROUP BY id
     ) h WHERE units.id = h.id`);
+  await db.run(`DELETE FROM unit_tree`);
   await db.run(`
-    UPDATE units SET child_count = s.children, subtree_size = s.size FROM (
-      WITH RECURSIVE up(id, ancestor, d) AS (
-        SELECT id, id, 0 FROM units
-        UNION ALL
-        SELECT up.id, u.parent_id, up.d + 1 FROM up JOIN units u ON u.id = up.ancestor WHERE u.parent_id IS NOT NULL AND up.d < 20
-      )
-      SELECT a.id, (SELECT count(*) FROM units c WHERE c.parent_id = a.id) AS children, count(DISTINCT up.id) AS size
-      FROM units a JOIN up ON up.ancestor = a.id GROUP BY a.id
-    ) s WHERE units.id = s.id`);
+    INSERT INTO unit_tree
+    WITH RECURSIVE up(id, ancestor, d) AS (
+      SELECT id, id, 0 FROM units
+      UNION ALL
+      SELECT up.id, u.parent_id, up.d + 1 FROM up JOIN units u ON u.id = up.ancestor WHERE u.parent_id IS NOT NULL AND up.d < 20
+    )
+    SELECT a.id, (SELECT count(*) FROM units c WHERE c.parent_id = a.id), count(DISTINCT up.id)
+    FROM units a JOIN up ON up.ancestor = a.id GROUP BY a.id`);
 }
 
 export function listUnits(db: Queryable, unitIds?: string[]): Promise<UnitRow[]> {
