@@ -188,11 +188,16 @@ function rowCondition(filters: readonly RowFilter[]): string {
 export function termRows(db: Queryable, reads: readonly TermRead[], withTail: boolean): Promise<PostingRow[]> {
   if (reads.length === 0) return Promise.resolve([]);
   const tables = withTail ? [SEARCH_TERMS, SEARCH_TAIL] : [SEARCH_TERMS];
+  // Counts-only rows and rows with containers are separate branches: a container column mentioned
+  // at all (even under CASE) makes DuckDB read the containers of every row.
   const sql = reads
     .flatMap((r, i) => {
-      const blob = r.blobs === 'all' ? 'to_base64(ids)' : `CASE WHEN ${rowCondition(r.blobs)} THEN to_base64(ids) END`;
-      const where = r.rows ? ` AND (${rowCondition(r.rows)})` : '';
-      return tables.map((t) => `SELECT ${i} AS i, field, chunk, n, ${blob} AS b FROM ${t} WHERE term = $${i + 1}::UBIGINT${where}`);
+      const where = `term = $${i + 1}::UBIGINT${r.rows ? ` AND (${rowCondition(r.rows)})` : ''}`;
+      const withBlobs = r.blobs === 'all' ? where : `${where} AND (${rowCondition(r.blobs)})`;
+      return tables.flatMap((t) => [
+        `SELECT ${i} AS i, field, chunk, n, to_base64(ids) AS b FROM ${t} WHERE ${withBlobs}`,
+        ...(r.blobs === 'all' ? [] : [`SELECT ${i} AS i, field, chunk, n, NULL::VARCHAR AS b FROM ${t} WHERE ${where} AND NOT (${rowCondition(r.blobs)})`]),
+      ]);
     })
     .join(' UNION ALL ');
   return db.all<PostingRow>(sql, reads.map((r) => r.key));
