@@ -97,9 +97,9 @@ export interface LevelUnitRow {
   units: number;
 }
 
-const LEVEL_COLUMNS = `u.id, u.name, u.parent_id, u.depth, u.sort_path,
-  coalesce((SELECT child_count FROM unit_tree t WHERE t.unit_id = u.id), 0) AS children,
-  coalesce((SELECT subtree_size FROM unit_tree t WHERE t.unit_id = u.id), 1) AS units`;
+const LEVEL_COLUMNS = `u.id, u.name, u.parent_id, u.depth, u.sort_path, coalesce(ut.child_count, 0) AS children, coalesce(ut.subtree_size, 1) AS units`;
+/** Units with their tree counts (LEVEL_COLUMNS read both). */
+const LEVEL_FROM = `units u LEFT JOIN unit_tree ut ON ut.unit_id = u.id`;
 
 /**
  * The units the plan is assigned to (each with its whole subtree accountable) and their direct
@@ -108,7 +108,7 @@ const LEVEL_COLUMNS = `u.id, u.name, u.parent_id, u.depth, u.sort_path,
 export function assignedUnits(db: Queryable, planId: string): Promise<(LevelUnitRow & { assigned: boolean })[]> {
   return db.all(
     `WITH pu AS (SELECT unit_id FROM plan_units WHERE plan_id = $1)
-     SELECT ${LEVEL_COLUMNS}, u.id IN (SELECT unit_id FROM pu) AS assigned FROM units u
+     SELECT ${LEVEL_COLUMNS}, u.id IN (SELECT unit_id FROM pu) AS assigned FROM ${LEVEL_FROM}
      WHERE u.id IN (SELECT unit_id FROM pu) OR u.parent_id IN (SELECT unit_id FROM pu)
      ORDER BY u.sort_path`,
     [planId],
@@ -118,7 +118,7 @@ export function assignedUnits(db: Queryable, planId: string): Promise<(LevelUnit
 /** The given units, or (`withChildren`) the one unit and its direct sub-units, in hierarchy order. */
 export function levelUnits(db: Queryable, unitIds: string[], withChildren: boolean): Promise<LevelUnitRow[]> {
   return db.all<LevelUnitRow>(
-    `SELECT ${LEVEL_COLUMNS} FROM units u
+    `SELECT ${LEVEL_COLUMNS} FROM ${LEVEL_FROM}
      WHERE u.id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) OR ($2 AND u.parent_id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))))
      ORDER BY u.sort_path`,
     [JSON.stringify(unitIds), withChildren],
@@ -128,7 +128,7 @@ export function levelUnits(db: Queryable, unitIds: string[], withChildren: boole
 /** The unit and its ancestors, top first (their paths are prefixes of its path). */
 export function unitWithAncestors(db: Queryable, unitId: string): Promise<LevelUnitRow[]> {
   return db.all<LevelUnitRow>(
-    `SELECT ${LEVEL_COLUMNS} FROM units u, (SELECT sort_path AS p FROM units WHERE id = $1) f
+    `SELECT ${LEVEL_COLUMNS} FROM ${LEVEL_FROM}, (SELECT sort_path AS p FROM units WHERE id = $1) f
      WHERE u.sort_path = f.p OR starts_with(f.p, u.sort_path || '/') ORDER BY u.depth`,
     [unitId],
   );
