@@ -75,6 +75,9 @@ describe('GET /api/alerts, POST /api/alerts/:key/ack', () => {
     expect(keys(after)).not.toContain(key);
     const all = (await getJson(w.base, '/api/alerts?all=1', { headers: h })).body;
     expect(all.alerts.find((a: any) => a.key === key).acknowledged).toBe(true);
+    // The header badge asks for the numbers only.
+    const counts = (await getJson(w.base, '/api/alerts?count=1', { headers: h })).body;
+    expect(counts).toEqual({ unacknowledged: after.unacknowledged, total: all.total, alerts: [] });
     // Another user sees it acknowledged too; acknowledging twice is harmless.
     expect((await getJson(w.base, '/api/alerts', { headers: await w.login('admin') })).body.unacknowledged).toBe(after.unacknowledged);
     expect((await getJson(w.base, `/api/alerts/${encodeURIComponent(key)}/ack`, { method: 'POST', headers: h })).status).toBe(200);

@@ -11,8 +11,8 @@ const alertKey = z.string().min(1).max(300).regex(/^[\w:.\-]+$/, 'mã cảnh bá
 const listAlerts = createRoute({
   method: 'get',
   path: '/',
-  summary: 'Cảnh báo (tính tại thời điểm gọi) trong phạm vi người dùng; số cảnh báo chưa xác nhận',
-  request: { query: z.object({ all: z.enum(['0', '1']).optional() }) },
+  summary: 'Cảnh báo (tính tại thời điểm gọi) trong phạm vi người dùng; số cảnh báo chưa xác nhận (`count=1`: chỉ các con số, cho huy hiệu)',
+  request: { query: z.object({ all: z.enum(['0', '1']).optional(), count: z.enum(['0', '1']).optional() }) },
   responses: { 200: { description: 'Cảnh báo', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
 });
 
@@ -32,7 +32,10 @@ export function alertRoutes() {
   app.openapi(listAlerts, async (c) => {
     const alerts = await computeAlerts(c.var.deps.db, c.var.scope, c.var.deps.now());
     const unacknowledged = alerts.filter((a) => !a.acknowledged).length;
-    return c.json({ unacknowledged, total: alerts.length, alerts: c.req.valid('query').all === '1' ? alerts : alerts.filter((a) => !a.acknowledged) }, 200);
+    const query = c.req.valid('query');
+    // The header badge needs the numbers only (thousands of alerts at province scale).
+    const listed = query.count === '1' ? [] : query.all === '1' ? alerts : alerts.filter((a) => !a.acknowledged);
+    return c.json({ unacknowledged, total: alerts.length, alerts: listed }, 200);
   });
   app.openapi(ackAlertRoute, async (c) => {
     const { key } = c.req.valid('param');
