@@ -240,6 +240,17 @@ function* mergeRows(chunk: number, rows: q.StoredRow[]): Generator<{ term: bigin
   }
 }
 
+// Searches that find no index start one (the collection that normally builds it may be far off).
+const kicked = new WeakSet<Database>();
+export function indexInBackground(db: Database): void {
+  if (kicked.has(db)) return;
+  kicked.add(db);
+  // Best effort: a failure is left for the next collection's indexing to report.
+  indexNewPosts(db)
+    .catch(() => undefined)
+    .finally(() => kicked.delete(db));
+}
+
 export interface RebuildOptions {
   /** Posts read per query. */
   batch?: number;

@@ -8,7 +8,7 @@ import type { SearchHit, SearchResult } from '@tdtt/shared';
 import { postAttributes } from './attributes';
 import { ARRAY_MAX, BITMAP_BYTES, BITMAP_WORDS, CHUNK_SIZE, cardinality, chunkOf, decode, isBitmap, orInto, type Container } from './containers';
 import { termKey } from './hash';
-import { readIndexState } from './indexer';
+import { indexInBackground, readIndexState } from './indexer';
 import { buildSnippet, findMarks } from './snippet';
 import { FIELD } from './builder';
 import { bigram, foldedTokens, parseQuery } from './tokens';
@@ -250,6 +250,7 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
   const empty: SearchResult = { q: input.q, terms: parsed.words, total: 0, page: input.page, pageSize: PAGE_SIZE, hits: [] };
   if (parsed.words.length === 0 || (input.unitIds && input.unitIds.length === 0)) return empty;
   const state = await readIndexState(db);
+  if (!state) indexInBackground(db); // a new or upgraded database: build the index meanwhile
   if (!state || state.docs === 0) return empty;
   const terms = queryTerms(parsed.words, parsed.soft, parsed.phrases);
   const attrs = postAttributes(db);
