@@ -145,5 +145,11 @@ describe('search index upkeep', () => {
     expect(words.hits.map((h) => h.id)).toContain(String(pairs));
     const twoWords = await search({ q: '"đổi số"' }); // one pair: exact by itself
     expect(twoWords.hits.map((h) => h.id)).toContain(String(pairs));
+    // Quoting changes which posts match, not how a post scores (the syllables inside quotes are read
+    // only where they score: the same score either way).
+    const scoreOf = new Map(words.hits.map((h) => [h.id, h.score]));
+    for (const h of quoted.hits) expect(h.score).toBe(scoreOf.get(h.id));
+    const withWord = await search({ q: '"chuyển đổi số" Đảng' });
+    expect(withWord.hits.map((h) => world.keyOf.get(h.id)).sort()).toEqual(['p1', 'p5']);
   });
 });

@@ -50,6 +50,11 @@ interface QueryTerm {
   soft: boolean;
   /** An adjacent pair of a quoted phrase: every hit holds it. */
   quoted: boolean;
+  /**
+   * Read in every chunk and intersected: quoted pairs, and syllables outside quoted phrases (a
+   * syllable inside one is implied by its pairs: read, like the pairs that only rank, where it scores).
+   */
+  intersect: boolean;
   /** Containers by chunk, per stored field (0 title and text, 1 text, 2 title only: builder.ts FIELD). */
   sets: [Map<number, Container>, Map<number, Container>, Map<number, Container>];
   /** Chunks whose scoring containers are here: those >= scoringFrom and those in `scoring`. */
@@ -66,7 +71,7 @@ function queryTerms(words: string[], soft: string[] | null, phrases: string[][])
   const term = (text: string) => {
     let t = byText.get(text);
     if (!t) {
-      t = { text, key: termKey(text), word: false, soft: false, quoted: false, sets: [new Map(), new Map(), new Map()], scoringFrom: 0, scoring: new Set(), df: 0, weight: 0 };
+      t = { text, key: termKey(text), word: false, soft: false, quoted: false, intersect: false, sets: [new Map(), new Map(), new Map()], scoringFrom: 0, scoring: new Set(), df: 0, weight: 0 };
       byText.set(text, t);
     }
     return t;
@@ -75,10 +80,10 @@ function queryTerms(words: string[], soft: string[] | null, phrases: string[][])
   const pairs = (s: string[]) => s.slice(1).map((t, i) => bigram(s[i]!, t));
   for (const p of soft ? pairs(soft) : []) term(p).soft = true;
   for (const ph of phrases) for (const p of pairs(ph)) term(p).quoted = true;
+  const inPhrase = new Set(phrases.flat());
+  for (const t of byText.values()) t.intersect = t.quoted || (t.word && !inPhrase.has(t.text));
   return [...byText.values()];
 }
-
-const isRequired = (t: QueryTerm) => t.word || t.quoted;
 
 /** Adds rows to their terms (df too, unless `counted`); partial rows of one key (tail before compaction) are joined. */
 function addRows(terms: QueryTerm[], rows: q.PostingRow[], counted = false): void {
@@ -106,21 +111,20 @@ function addRows(terms: QueryTerm[], rows: q.PostingRow[], counted = false): voi
 }
 
 /**
- * Reads the terms' rows. To intersect, a required term (syllable, quoted pair) needs its text and
- * title-only sets in every chunk; to score, the title-and-text sets and the pairs that only rank, but
- * only in the chunks scored: the newest two come now, others when the scoring reaches them
+ * Reads the terms' rows. To intersect, a term needs its text and title-only sets in every chunk; to
+ * score, the title-and-text sets and the other terms' sets, but only in the chunks scored: the newest two come now, others when the scoring reaches them
  * (`loadScoring`). Two statements, one per reader connection, run side by side (one when the
  * theme's matches take the other connection).
  */
 async function loadPostings(db: Database, terms: QueryTerm[], withTail: boolean, newest: number, statements: 1 | 2): Promise<void> {
   const from = newest - 1;
   const and = { fields: [FIELD.text, FIELD.titleOnly] };
-  const reads = terms.map((t): q.TermRead => ({ key: t.key, rows: [and, { chunksFrom: from }], blobs: isRequired(t) ? 'all' : [{ chunksFrom: from }] }));
+  const reads = terms.map((t): q.TermRead => ({ key: t.key, rows: [and, { chunksFrom: from }], blobs: t.intersect ? 'all' : [{ chunksFrom: from }] }));
   for (const t of terms) t.scoringFrom = from;
-  // Required terms alternate between the statements; the (light) ranking pairs go to the second.
+  // Intersected terms alternate between the statements; the (light) others go to the second.
   const idx = terms.map((_, i) => i);
-  const req = idx.filter((i) => isRequired(terms[i]!));
-  const rank = idx.filter((i) => !isRequired(terms[i]!));
+  const req = idx.filter((i) => terms[i]!.intersect);
+  const rank = idx.filter((i) => !terms[i]!.intersect);
   const groups = (statements === 1 ? [idx] : [req.filter((_, k) => k % 2 === 0), [...req.filter((_, k) => k % 2 === 1), ...rank]]).filter((g) => g.length);
   const results = await Promise.all(groups.map((g) => q.termRows(db, g.map((i) => reads[i]!), withTail)));
   results.forEach((rows, k) =>
@@ -137,7 +141,7 @@ async function loadScoring(db: Database, terms: QueryTerm[], withTail: boolean, 
   if (missing.length === 0) return;
   const rows = await q.termRows(
     db,
-    missing.map((t) => ({ key: t.key, rows: [isRequired(t) ? { fields: [FIELD.both], chunks } : { chunks }], blobs: 'all' })),
+    missing.map((t) => ({ key: t.key, rows: [t.intersect ? { fields: [FIELD.both], chunks } : { chunks }], blobs: 'all' })),
     withTail,
   );
   addRows(missing, rows, true);
@@ -261,11 +265,11 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
     loadPostings(db, terms, withTail, chunkOf(state.through), input.themeId ? 1 : 2),
     attrs.ensure(db, state.through),
   ]);
-  if (terms.some((t) => isRequired(t) && t.df === 0)) return empty;
+  if (terms.some((t) => (t.word || t.quoted) && t.df === 0)) return empty;
   for (const t of terms) t.weight = t.word || t.soft ? idf(state.docs, t.df) * (t.word ? 1 : BIGRAM_WEIGHT) : 0;
 
-  const required = terms.filter(isRequired);
-  const rarest = terms.filter((t) => t.word).reduce((a, b) => (b.df < a.df ? b : a));
+  const required = terms.filter((t) => t.intersect);
+  const rarest = required.reduce((a, b) => (b.df < a.df ? b : a));
   const scored = terms.filter((t) => t.word || t.soft);
   const softCount = terms.filter((t) => t.soft).length;
   // The best rank a post can reach (summed as for a post, so the float is the same): once the page's
@@ -290,7 +294,7 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
   const slots: (Uint32Array | null)[] = new Array(scored.length * 2).fill(null);
   const scratch = Array.from({ length: scored.length * 2 }, () => new Uint32Array(BITMAP_WORDS));
   const passing = new Uint16Array(CHUNK_SIZE);
-  // Chunks where the rarest syllable occurs (text or title only: every post holding it).
+  // Chunks where the rarest intersected term occurs (text or title only: every post holding it).
   const chunks = [...new Set([...rarest.sets[1].keys(), ...rarest.sets[2].keys()])].sort((a, b) => b - a);
   // Newest chunk first, newest post first: ties on rank go to the larger id, so the page fills early.
   for (const [ci, c] of chunks.entries()) {
