@@ -4,7 +4,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { internedCount, internId, tokenizeInto, type Syllable } from '@tdtt/shared/text';
-import { ARRAY_MAX, BITMAP_WORDS, CHUNK_SIZE, chunkOf, encode, size, type Container } from './containers';
+import { ARRAY_MAX, BITMAP_WORDS, CHUNK_SIZE, chunkOf, encode, encodeBitmap, size, type Container } from './containers';
 import { termHash } from './hash';
 import { foldTerm, bigram } from './tokens';
 
@@ -228,7 +228,6 @@ export class ChunkBuilder {
     const fill = start.slice(0, nKeys);
     for (let i = 0; i < this.postings; i++) sorted[fill[this.keys[i]!]!++] = this.lows[i]!;
     const bits = new Uint32Array(BITMAP_WORDS);
-    const bitBytes = new Uint8Array(bits.buffer);
     const sortedBytes = new Uint8Array(sorted.buffer);
     const out = new CsvOut(write);
     const fieldChunk = [0, 1, 2].map((f) => `,${f},${this.chunk},`);
@@ -247,7 +246,7 @@ export class ChunkBuilder {
         else {
           bits.fill(0);
           for (let i = from; i < from + n; i++) bits[sorted[i]! >>> 5]! |= 1 << (sorted[i]! & 31);
-          out.hex(bitBytes);
+          out.hex(encodeBitmap(bits, n));
         }
         rows++;
       }

@@ -6,6 +6,8 @@ import { BuildSession, ChunkBuilder, FIELD } from './builder';
 import {
   ARRAY_MAX,
   BITMAP_BYTES,
+  CHUNK_SIZE,
+  INVERTED_MIN,
   chunkOf,
   decode,
   encode,
@@ -37,6 +39,22 @@ describe('containers', () => {
     expect(members(decode(encode(at), ARRAY_MAX))).toEqual([...range(0, ARRAY_MAX * 2, 2)]);
     expect(size(decode(encode(above), ARRAY_MAX + 1))).toBe(ARRAY_MAX + 1);
     expect(() => decode(encode(at), ARRAY_MAX - 1)).toThrow(/bytes/);
+  });
+
+  it('a set lacking at most 4,096 ids of its chunk is stored as the ids it lacks', () => {
+    const lacking = (k: number) => toBits(fromLows(range(k, CHUNK_SIZE))); // lacks 0 … k − 1
+    const inverted = lacking(ARRAY_MAX);
+    expect(size(inverted)).toBe(INVERTED_MIN);
+    expect(encode(inverted).byteLength).toBe(2 * ARRAY_MAX);
+    expect([...new Uint16Array(encode(inverted).slice().buffer)].slice(0, 3)).toEqual([0, 1, 2]);
+    expect(members(decode(encode(inverted), INVERTED_MIN))).toEqual([...range(ARRAY_MAX, CHUNK_SIZE)]);
+    const bitmap = lacking(ARRAY_MAX + 1);
+    expect(encode(bitmap).byteLength).toBe(BITMAP_BYTES);
+    expect(size(decode(encode(bitmap), INVERTED_MIN - 1))).toBe(INVERTED_MIN - 1);
+    const full = lacking(0);
+    expect(encode(full).byteLength).toBe(0);
+    expect(size(decode(encode(full), CHUNK_SIZE))).toBe(CHUNK_SIZE);
+    expect(() => decode(encode(inverted), INVERTED_MIN + 1)).toThrow(/bytes/);
   });
 
   it('round-trip through stored bytes, also from an odd offset', () => {
@@ -168,6 +186,18 @@ describe('index rows', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a chunk holding a term in nearly every post stores the posts lacking it', () => {
+    const b = new ChunkBuilder(0);
+    for (let id = 1; id < CHUNK_SIZE; id++) b.add({ id, title: '', text: id % 1_000 === 0 ? 'khác' : 'tin' });
+    let csv = '';
+    b.rows((bytes) => (csv += bytes.toString()));
+    const row = parseRows(csv).find((r) => r.term === termKey('tin'))!;
+    expect(row.n).toBe(CHUNK_SIZE - 1 - 65); // ids 1 … 65,535 less the 65 multiples of 1,000
+    expect(row.ids.length).toBe(row.n);
+    expect(row.ids.includes(0) || row.ids.includes(1_000)).toBe(false);
+    expect(csv.split('\n').find((l) => l.startsWith(BigInt(termKey('tin')).toString(16).padStart(16, '0')))!.split(',')[4]!.length).toBe(66 * 4);
   });
 
   it('a chunk holding a term in more than 4,096 posts stores it as a bitmap', () => {

@@ -1,10 +1,13 @@
 // Roaring-style sets of post ids. Ids split into chunks of 65,536 (chunk = id >> 16, low = id & 0xffff);
 // within a chunk a set is a sorted Uint16 array while it has ≤ 4,096 members (≤ 8 KB), else a bitmap
-// of 65,536 bits (8 KB): whichever is smaller. Stored bytes are little-endian.
+// of 65,536 bits (8 KB): whichever is smaller. Stored, a set lacking ≤ 4,096 ids (a word nearly every
+// post has) is the sorted array of the ids it lacks. Stored bytes are little-endian.
 import { endianness } from 'node:os';
 
 export const CHUNK_SIZE = 65_536;
 export const ARRAY_MAX = 4_096;
+/** From this many members on, a set is stored as the ids it lacks. */
+export const INVERTED_MIN = CHUNK_SIZE - ARRAY_MAX;
 export const BITMAP_WORDS = 2_048;
 export const BITMAP_BYTES = 8_192;
 
@@ -142,18 +145,37 @@ export function intersect(a: Container, b: Container): Container {
 
 /** Stored bytes of a container (a copy: safe to keep). */
 export function encode(c: Container): Uint8Array {
+  if (isBitmap(c)) {
+    const n = cardinality(c);
+    if (n >= INVERTED_MIN) return encodeBitmap(c, n);
+  }
   return new Uint8Array(c.buffer.slice(c.byteOffset, c.byteOffset + c.byteLength));
 }
 
+/** Stored bytes of a bitmap with n members: the bitmap, or the ids it lacks when n >= INVERTED_MIN. */
+export function encodeBitmap(bits: Uint32Array, n: number): Uint8Array {
+  if (n < INVERTED_MIN) return new Uint8Array(bits.buffer, bits.byteOffset, BITMAP_BYTES);
+  const lacking = new Uint32Array(BITMAP_WORDS);
+  for (let i = 0; i < BITMAP_WORDS; i++) lacking[i] = ~bits[i]!;
+  const lows = lowsOf(lacking, CHUNK_SIZE - n);
+  return new Uint8Array(lows.buffer, lows.byteOffset, lows.byteLength);
+}
+
 /**
- * A container from stored bytes and its member count (n ≤ 4,096: array, else bitmap — at n = 4,096
- * both are 8,192 bytes, the count decides). Views the bytes when aligned, else copies.
+ * A container from stored bytes and its member count, which decides the form (at n = 4,096 an array
+ * and a bitmap are both 8,192 bytes): n ≤ 4,096 array, n ≥ INVERTED_MIN the ids lacking (read back
+ * as a bitmap), else bitmap. Views the bytes when aligned, else copies.
  */
 export function decode(bytes: Uint8Array, n: number): Container {
-  const bitmap = n > ARRAY_MAX;
-  const want = bitmap ? BITMAP_BYTES : 2 * n;
+  const form = n <= ARRAY_MAX ? 'array' : n >= INVERTED_MIN ? 'inverted' : 'bitmap';
+  const want = form === 'array' ? 2 * n : form === 'inverted' ? 2 * (CHUNK_SIZE - n) : BITMAP_BYTES;
   if (bytes.byteLength !== want) throw new Error(`search container: ${bytes.byteLength} bytes for ${n} ids`);
-  const align = bitmap ? 4 : 2;
+  const align = form === 'bitmap' ? 4 : 2;
   const src = bytes.byteOffset % align === 0 ? bytes : bytes.slice();
-  return bitmap ? new Uint32Array(src.buffer, src.byteOffset, BITMAP_WORDS) : new Uint16Array(src.buffer, src.byteOffset, n);
+  if (form === 'bitmap') return new Uint32Array(src.buffer, src.byteOffset, BITMAP_WORDS);
+  const lows = new Uint16Array(src.buffer, src.byteOffset, want / 2);
+  if (form === 'array') return lows;
+  const bits = new Uint32Array(BITMAP_WORDS).fill(0xffffffff);
+  for (let i = 0; i < lows.length; i++) bits[lows[i]! >>> 5]! &= ~(1 << (lows[i]! & 31));
+  return bits;
 }

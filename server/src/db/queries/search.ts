@@ -47,7 +47,7 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export async function loadRowFile(db: Queryable, table: string, file: string): Promise<void> {
   await db.run(
     `INSERT INTO ${table} (term, field, chunk, n, ids)
-     SELECT ('0x' || t)::UBIGINT, field, chunk, n, unhex(b)
+     SELECT ('0x' || t)::UBIGINT, field, chunk, n, coalesce(unhex(b), ''::BLOB) -- a full chunk lacks no id: empty
      FROM read_csv(${sqlString(file)}, header = false, delim = ',', quote = '', escape = '', auto_detect = false,
        columns = {'t': 'VARCHAR', 'field': 'UTINYINT', 'chunk': 'INTEGER', 'n': 'INTEGER', 'b': 'VARCHAR'})`,
   );
