@@ -1,7 +1,7 @@
 // The search service: query text + filters + scope → one ranked page with highlighted snippets.
-// Each query term's rows are read once (one pruned lookup per term); then, chunk by chunk of 65,536
-// post ids, the required terms are intersected as bitmaps, candidates filtered through the in-memory
-// post attributes, scored and kept in a heap of the best offset + limit.
+// The terms' rows are read with one pruned lookup per term; then, chunk by chunk of 65,536 post ids,
+// newest first, the required terms are intersected as bitmaps, candidates filtered through the
+// in-memory post attributes, scored and kept in a heap of the best offset + limit.
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
 import type { SearchHit, SearchResult } from '@tdtt/shared';
@@ -9,8 +9,8 @@ import { postAttributes } from './attributes';
 import { ARRAY_MAX, BITMAP_BYTES, BITMAP_WORDS, CHUNK_SIZE, cardinality, chunkOf, decode, isBitmap, orInto, type Container } from './containers';
 import { termKey } from './hash';
 import { indexInBackground, readIndexState } from './indexer';
-import { buildSnippet, findMarks } from './snippet';
 import { FIELD } from './builder';
+import { buildSnippet, findMarks } from './snippet';
 import { bigram, foldedTokens, parseQuery } from './tokens';
 
 export const PAGE_SIZE = 20;
@@ -112,9 +112,9 @@ function addRows(terms: QueryTerm[], rows: q.PostingRow[], counted = false): voi
 
 /**
  * Reads the terms' rows. To intersect, a term needs its text and title-only sets in every chunk; to
- * score, the title-and-text sets and the other terms' sets, but only in the chunks scored: the newest two come now, others when the scoring reaches them
- * (`loadScoring`). Two statements, one per reader connection, run side by side (one when the
- * theme's matches take the other connection).
+ * score, the title-and-text sets and the other terms' sets, but only in the chunks scored: the newest
+ * two come now, others when the scoring reaches them (`loadScoring`). Two statements, one per reader
+ * connection, run side by side (one when the theme's matches take the other connection).
  */
 async function loadPostings(db: Database, terms: QueryTerm[], withTail: boolean, newest: number, statements: 1 | 2): Promise<void> {
   const from = newest - 1;
@@ -127,12 +127,7 @@ async function loadPostings(db: Database, terms: QueryTerm[], withTail: boolean,
   const rank = idx.filter((i) => !terms[i]!.intersect);
   const groups = (statements === 1 ? [idx] : [req.filter((_, k) => k % 2 === 0), [...req.filter((_, k) => k % 2 === 1), ...rank]]).filter((g) => g.length);
   const results = await Promise.all(groups.map((g) => q.termRows(db, g.map((i) => reads[i]!), withTail)));
-  results.forEach((rows, k) =>
-    addRows(
-      groups[k]!.map((i) => terms[i]!),
-      rows,
-    ),
-  );
+  results.forEach((rows, k) => addRows(groups[k]!.map((i) => terms[i]!), rows));
 }
 
 /** Makes sure chunks[0]'s scoring containers are here; if not, fetches them with the next chunks' (one statement). */
@@ -146,6 +141,31 @@ async function loadScoring(db: Database, terms: QueryTerm[], withTail: boolean, 
   );
   addRows(missing, rows, true);
   for (const t of missing) for (const c of chunks) t.scoring.add(c);
+}
+
+/** Per scored term, chunk c's posts with it in the title (slot 2s: sets 0 ∪ 2) and in the text (2s + 1: set 1) as bits. */
+function fillSlots(scored: QueryTerm[], c: number, slots: (Uint32Array | null)[], scratch: Uint32Array[]): void {
+  scored.forEach((t, s) => {
+    const both = t.sets[0].get(c);
+    const only = t.sets[2].get(c);
+    if (!both && !only) slots[s * 2] = null;
+    else {
+      const bits = scratch[s * 2]!;
+      bits.fill(0);
+      if (both) orInto(bits, both);
+      if (only) orInto(bits, only);
+      slots[s * 2] = bits;
+    }
+    const text = t.sets[1].get(c);
+    if (!text) slots[s * 2 + 1] = null;
+    else if (isBitmap(text)) slots[s * 2 + 1] = text;
+    else {
+      const bits = scratch[s * 2 + 1]!;
+      bits.fill(0);
+      orInto(bits, text);
+      slots[s * 2 + 1] = bits;
+    }
+  });
 }
 
 function toBitsCopy(c: Container): Uint32Array {
@@ -290,7 +310,7 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
 
   const cand = new Uint32Array(BITMAP_WORDS);
   const tmp = new Uint32Array(BITMAP_WORDS);
-  // Per scored term, this chunk's posts with it in the title (slot 2s) and in the text (2s + 1), as bits.
+  // Per scored term, the scored chunk's posts with it in the title and in the text (fillSlots).
   const slots: (Uint32Array | null)[] = new Array(scored.length * 2).fill(null);
   const scratch = Array.from({ length: scored.length * 2 }, () => new Uint32Array(BITMAP_WORDS));
   const passing = new Uint16Array(CHUNK_SIZE);
@@ -349,28 +369,7 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
     if (n === 0 || (saturated && !kept)) continue;
     // Scoring: this chunk's (and the next few's) scoring containers, if not here yet.
     await loadScoring(db, scored, withTail, chunks.slice(ci, ci + 4));
-    scored.forEach((t, s) => {
-      // Title: in title and text (0) or in the title only (2). Text: 1.
-      const both = t.sets[0].get(c);
-      const only = t.sets[2].get(c);
-      if (!both && !only) slots[s * 2] = null;
-      else {
-        const bits = scratch[s * 2]!;
-        bits.fill(0);
-        if (both) orInto(bits, both);
-        if (only) orInto(bits, only);
-        slots[s * 2] = bits;
-      }
-      const text = t.sets[1].get(c);
-      if (!text) slots[s * 2 + 1] = null;
-      else if (isBitmap(text)) slots[s * 2 + 1] = text;
-      else {
-        const bits = scratch[s * 2 + 1]!;
-        bits.fill(0);
-        orInto(bits, text);
-        slots[s * 2 + 1] = bits;
-      }
-    });
+    fillSlots(scored, c, slots, scratch);
     const base = c * CHUNK_SIZE;
     for (let k = 0; k < n && (!saturated || kept); k++) {
       const low = passing[k]!;
