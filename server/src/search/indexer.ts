@@ -11,7 +11,8 @@ import { CHUNK_SIZE, chunkOf, decode, union, type Container } from './containers
 import { IndexPool, localLane, type IndexLane } from './pool';
 
 const SETTING = 'search_index';
-const FORMAT = 2;
+/** Bumped when rows change meaning: an index of another format is rebuilt. */
+const FORMAT = 3;
 
 /** Recorded in settings: every post with id <= through is indexed; docs of them (for idf); rows in the tail. */
 export interface IndexState {

@@ -8,7 +8,7 @@ import { migrate } from '../../../server/src/db/migrate';
 import { rebuildSearchIndex } from '../../../server/src/search';
 
 /** Bump when the index format changes. */
-const VERSION = 4;
+const VERSION = 5;
 
 interface Marker {
   version: number;

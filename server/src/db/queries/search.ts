@@ -110,7 +110,7 @@ export async function createMergedTable(db: Queryable): Promise<string> {
 /**
  * Writes search_terms anew in term order from `sources` (tables, each minus the chunks in `replaced`,
  * which the merged table holds instead), in passes over term ranges so each sort stays small; then,
- * in one transaction, swaps it in, empties the sources and `alsoEmpty`, and runs `onSwap`.
+ * in one transaction, swaps it in, empties the other sources and `alsoEmpty`, and runs `onSwap`.
  */
 export async function writeSortedTerms(
   db: Database,
@@ -131,7 +131,8 @@ export async function writeSortedTerms(
   await db.transaction(async (tx) => {
     await tx.run(`DROP TABLE ${SEARCH_TERMS}`);
     await tx.run(`ALTER TABLE ${NEXT} RENAME TO ${SEARCH_TERMS}`);
-    for (const t of new Set([...opts.sources, ...(opts.alsoEmpty ?? [])])) if (t !== SEARCH_TERMS) await tx.run(`DELETE FROM ${t}`);
+    // Emptied by creating them anew: frees their storage, and a table from an older layout gets today's.
+    for (const t of new Set([...opts.sources, ...(opts.alsoEmpty ?? [])])) if (t !== SEARCH_TERMS) await recreateTable(tx, t);
     await tx.run(`DROP TABLE ${MERGED}`);
     await opts.onSwap?.(tx);
   });
