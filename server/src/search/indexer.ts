@@ -84,9 +84,18 @@ async function buildRange(db: Database, dir: string, after: number, through: num
   const pool = opts.workers ? new IndexPool(opts.workers) : null;
   const lanes: IndexLane[] = pool ? Array.from({ length: pool.size }, (_, k) => pool.lane(k, dir, opts.maxPostings)) : [localLane(dir, opts.maxPostings)];
   let done = 0;
-  // Files reach DuckDB one at a time, in the order the lanes finish them.
+  // Files reach DuckDB one at a time, in the order the lanes finish them; the lanes do not wait.
   let sinking = Promise.resolve();
-  const toSink = (files: RowFile[]) => (sinking = sinking.then(() => (files.length ? sink(files) : undefined)));
+  const sinkFailure: { error?: unknown; failed: boolean } = { failed: false };
+  const toSink = (files: RowFile[]) => {
+    if (sinkFailure.failed) throw sinkFailure.error;
+    if (files.length)
+      sinking = sinking
+        .then(() => sink(files))
+        .catch((error: unknown) => {
+          if (!sinkFailure.failed) Object.assign(sinkFailure, { failed: true, error });
+        });
+  };
   try {
     const first = chunkOf(after + 1);
     const last = chunkOf(through);
@@ -96,20 +105,26 @@ async function buildRange(db: Database, dir: string, after: number, through: num
           const lo = Math.max(after, c * CHUNK_SIZE - 1);
           const hi = Math.min(through, (c + 1) * CHUNK_SIZE - 1);
           // The next batch is read while the lane tokenises this one.
-          let next = q.packedPosts(db, lo, Math.min(lo + batch, hi));
+          const read = (from: number) => {
+            const p = q.packedPosts(db, from, Math.min(from + batch, hi));
+            p.catch(() => undefined); // awaited below; this only keeps an abandoned read from going unhandled
+            return p;
+          };
+          let next = read(lo);
           for (let a = lo; a < hi; a += batch) {
             const { count, packed } = await next;
-            if (a + batch < hi) next = q.packedPosts(db, a + batch, Math.min(a + 2 * batch, hi));
+            if (a + batch < hi) next = read(a + batch);
             if (count === 0) continue;
-            void toSink(await lane.add(packed));
+            toSink(await lane.add(packed));
             done += count;
             opts.onProgress?.(done);
           }
-          void toSink(await lane.finish());
+          toSink(await lane.finish());
         }
       }),
     );
     await sinking;
+    if (sinkFailure.failed) throw sinkFailure.error;
     return done;
   } finally {
     await pool?.close();
