@@ -91,7 +91,7 @@ const searches = [
   'kinh tế tư nhân&page=3',
   'tin 123456',
 ];
-const rounds = size === 'full' ? 5 : 10;
+const rounds = 10;
 say(`Đo (${rounds} lượt, mỗi lượt tuần tự)…`);
 const rss = (what: string) => say(`  RSS đỉnh của máy chủ sau ${what}: ${server.peakRssMB()} MB`);
 rss('khởi động');
