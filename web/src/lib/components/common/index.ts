@@ -6,3 +6,4 @@ export { default as Delta } from './Delta.svelte';
 export { default as PageHeader } from './PageHeader.svelte';
 export { default as ErrorView } from './ErrorView.svelte';
 export { default as PlanSelect } from './PlanSelect.svelte';
+export { default as LevelPath } from './LevelPath.svelte';
