@@ -6,7 +6,7 @@ import { normalizeForHash } from './hash';
 const SHINGLE = 3;
 
 /** Two independent 32-bit hashes of a string (cyrb53 mixing), together 64 bits. */
-function hash64(s: string): [number, number] {
+export function hash64(s: string): [number, number] {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
