@@ -79,14 +79,3 @@ export async function subtreeIds(db: Queryable, rootId: string): Promise<string[
   const rows = await db.all<{ id: string }>(descendantsSql('SELECT id FROM units WHERE id = $1'), [rootId]);
   return rows.map((r) => r.id);
 }
-
-/** The unit and its ancestors, nearest first. */
-export async function ancestorIds(db: Queryable, id: string): Promise<string[]> {
-  const rows = await db.all<{ id: string; d: number }>(
-    `WITH RECURSIVE t(id, parent_id, d) AS (SELECT id, parent_id, 0 FROM units WHERE id = $1
-       UNION ALL SELECT u.id, u.parent_id, t.d + 1 FROM units u JOIN t ON u.id = t.parent_id WHERE t.d < 20)
-     SELECT id, min(d) AS d FROM t GROUP BY id ORDER BY d`,
-    [id],
-  );
-  return rows.map((r) => r.id);
-}
