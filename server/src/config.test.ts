@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULT_DUCKDB_MEMORY_LIMIT, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded demo on loopback with ./data', () => {
     const c = loadConfig({}, '/srv/app');
-    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', demo: true, hostDelayMs: 0, duckdbMemoryLimit: null });
+    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', demo: true, hostDelayMs: 0, duckdbMemoryLimit: '64MB', duckdbJobMemoryLimit: null });
     expect(c.dbPath).toBe('/srv/app/data/tdtt.duckdb');
   });
 
@@ -31,7 +31,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ ADMIN_USER: 'admin', ADMIN_PASSWORD: 'mat-khau-dai' }).admin).toEqual({ username: 'admin', password: 'mat-khau-dai' });
   });
 
-  it('accepts a DuckDB memory limit', () => {
+  it('accepts DuckDB memory limits for pages and for jobs', () => {
     expect(loadConfig({ DUCKDB_MEMORY_LIMIT: '512MB' }).duckdbMemoryLimit).toBe('512MB');
+    expect(loadConfig({}).duckdbMemoryLimit).toBe(DEFAULT_DUCKDB_MEMORY_LIMIT);
+    expect(loadConfig({}).duckdbJobMemoryLimit).toBeNull();
+    expect(loadConfig({ DUCKDB_JOB_MEMORY_LIMIT: '2GB' }).duckdbJobMemoryLimit).toBe('2GB');
+    expect(() => loadConfig({ DUCKDB_JOB_MEMORY_LIMIT: 'much' })).toThrow(/DUCKDB_JOB_MEMORY_LIMIT/);
   });
 });

@@ -5,6 +5,13 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/**
+ * DuckDB's memory limit while pages are served: its buffer pool is most of the server's resident
+ * memory, and 64 MB keeps a province (5,000 units, 5 M posts) under 300 MB (README "Memory").
+ */
+export const DEFAULT_DUCKDB_MEMORY_LIMIT = '64MB';
+const memorySize = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'ví dụ 512MB, 2GB');
+
 /** Every environment variable the server reads, validated once at start. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -24,7 +31,8 @@ const envSchema = z.object({
   ADMIN_USER: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   WEB_DIR: z.string().optional(),
-  DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'ví dụ 512MB, 2GB').optional(),
+  DUCKDB_MEMORY_LIMIT: memorySize.default(DEFAULT_DUCKDB_MEMORY_LIMIT),
+  DUCKDB_JOB_MEMORY_LIMIT: memorySize.optional(),
 });
 
 export interface Config {
@@ -46,8 +54,10 @@ export interface Config {
   horizonDays: number;
   admin: { username: string; password: string } | null;
   webDir: string;
-  /** DuckDB's memory_limit (its buffer pool); unset: DuckDB's default, 80 % of the machine's memory. */
-  duckdbMemoryLimit: string | null;
+  /** DuckDB's memory_limit while pages are served (its buffer pool and query memory). */
+  duckdbMemoryLimit: string;
+  /** DuckDB's memory_limit while jobs run; null: DuckDB's default, 80 % of the machine's memory. */
+  duckdbJobMemoryLimit: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -78,7 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hostDelayMs: e.COLLECT_HOST_DELAY_MS ?? (e.DEMO === false ? 250 : 0),
     horizonDays: e.HORIZON_DAYS,
     admin: e.ADMIN_USER && e.ADMIN_PASSWORD ? { username: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,
-    duckdbMemoryLimit: e.DUCKDB_MEMORY_LIMIT ?? null,
+    duckdbMemoryLimit: e.DUCKDB_MEMORY_LIMIT,
+    duckdbJobMemoryLimit: e.DUCKDB_JOB_MEMORY_LIMIT ?? null,
     webDir: path.resolve(cwd, e.WEB_DIR ?? path.join(import.meta.dirname ?? '.', '../../web/build')),
   };
 }

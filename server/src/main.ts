@@ -31,7 +31,7 @@ export interface Server {
 export async function startServer(config: Config): Promise<Server> {
   mkdirSync(config.dataDir, { recursive: true });
   // Four readers: a page asks several small queries at once, and they should not queue behind each other.
-  const db = await Database.open(config.dbPath, { memoryLimit: config.duckdbMemoryLimit, readers: 4 });
+  const db = await Database.open(config.dbPath, { memoryLimit: config.duckdbMemoryLimit, jobMemoryLimit: config.duckdbJobMemoryLimit, readers: 4 });
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const now = () => new Date();

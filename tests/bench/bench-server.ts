@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer, DIST_DIR } from '../../server/build';
 import { createAccount } from '../../server/src/auth/accounts';
 import { Database } from '../../server/src/db/connection';
 import { migrate } from '../../server/src/db/migrate';
@@ -9,8 +10,17 @@ import * as q from '../../server/src/db/queries';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The Node flags `npm run serve` starts the server with (package.json; README explains them). */
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=1'];
+/**
+ * How `npm run serve` starts the server — its environment settings and Node flags — read from the
+ * script itself (package.json; README "Memory" explains them), so the benchmark runs it the same way.
+ */
+function serveCommand(): { env: Record<string, string>; nodeFlags: string[] } {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = pkg.scripts.serve!.split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+  return { env, nodeFlags: words.slice(node + 1).filter((w) => w.startsWith('--')) };
+}
 
 export interface BenchServer {
   url: string;
@@ -26,7 +36,8 @@ export interface BenchServer {
 /**
  * The real server (`npm run serve`, as users start it) on a benchmark database, in its own process so
  * its memory is measured apart from the benchmark's own, with no demo and no scheduler, and a staff
- * user signed in. The database is migrated and the user created before it starts (one writer).
+ * user signed in. The database is migrated and the user created before it starts (one writer), and
+ * the server bundle is built from the current sources (`npm run build` does the same, ~0.2 s).
  */
 export async function startBenchServer(dataDir: string, opts: { user: string; env?: Record<string, string> }): Promise<BenchServer> {
   const password = `${opts.user}-password-1`;
@@ -39,12 +50,13 @@ export async function startBenchServer(dataDir: string, opts: { user: string; en
   } finally {
     await db.close();
   }
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
+  await buildServer();
+  const serve = serveCommand();
+  const child = spawn(process.execPath, [...serve.nodeFlags, path.join(DIST_DIR, 'main.js')], {
     cwd: repoRoot,
     env: {
       ...process.env,
-      // What `npm run serve` sets: glibc keeps two malloc arenas instead of one per thread.
-      MALLOC_ARENA_MAX: '2',
+      ...serve.env,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -56,6 +68,11 @@ export async function startBenchServer(dataDir: string, opts: { user: string; en
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // BENCH_SERVER_LOG=1 shows the server's log (its errors, when a call fails with 500).
+  if (process.env.BENCH_SERVER_LOG) for (const s of [child.stdout!, child.stderr!]) s.on('data', (b: Buffer) => process.stderr.write(b));
+  // A benchmark that fails midway must not leave the server holding the database file.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   const url = await listeningUrl(child);
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -88,6 +105,7 @@ export async function startBenchServer(dataDir: string, opts: { user: string; en
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+      process.off('exit', killChild);
     },
   };
 }

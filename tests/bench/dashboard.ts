@@ -1,10 +1,11 @@
-// npm run bench:dashboard [-- --size small|full] [--json] [--memory-limit=160MB|none]
+// npm run bench:dashboard [-- --size small|full] [--json] [--memory-limit=64MB]
 // The dashboard's API calls on the benchmark database (generate-db.ts) plus the search index, through
 // the real server in its own process: p50/p95 of overview, unit, theme and search, and its peak RSS.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchServer } from './bench-server';
+import { DEFAULT_DUCKDB_MEMORY_LIMIT } from '../../server/src/config';
 import { Database } from '../../server/src/db/connection';
 import * as q from '../../server/src/db/queries';
 import { CACHE_DIR, parseSize, type BenchDb } from './generate-db';
@@ -43,14 +44,14 @@ try {
 say('Chỉ mục tìm kiếm…');
 const index = JSON.parse(child('tests/bench/dashboard/search-db.ts', [generated?.dbPath ?? sourceDb, dataDir])) as { seconds: number };
 
-// DuckDB's buffer pool is most of the resident memory: cap it (DUCKDB_MEMORY_LIMIT), 160MB by default here.
-const memArg = argv.find((a) => a.startsWith('--memory-limit='))?.slice('--memory-limit='.length) ?? '160MB';
+// DuckDB's buffer pool is most of the resident memory: the server's default limit unless one is given.
+const memArg = argv.find((a) => a.startsWith('--memory-limit='))?.slice('--memory-limit='.length) ?? DEFAULT_DUCKDB_MEMORY_LIMIT;
 // The bench marker and the plan's themes are read before the server takes the file (one writer).
 const probe = await Database.open(path.join(dataDir, 'tdtt.duckdb'));
 const bench = generated ?? (JSON.parse((await q.getSetting(probe, 'bench_db'))!) as { db: BenchDb }).db;
 const themeIds = (await q.planThemes(probe, bench.planId)).map((t) => t.id).filter((_, i) => i % 12 === 0);
 await probe.close();
-const server = await startBenchServer(dataDir, { user: 'bench-dashboard', env: memArg === 'none' ? {} : { DUCKDB_MEMORY_LIMIT: memArg } });
+const server = await startBenchServer(dataDir, { user: 'bench-dashboard', env: { DUCKDB_MEMORY_LIMIT: memArg } });
 const { cookie } = server;
 
 async function timed(pathname: string): Promise<{ ms: number; status: number }> {

@@ -27,6 +27,32 @@ function deferred() {
 }
 
 describe('JobRunner', () => {
+  it('runs every job inside `around`, also when it fails', async () => {
+    const { store } = recordingStore();
+    const log: string[] = [];
+    const runner = new JobRunner(store, {
+      around: async (run) => {
+        log.push('raise');
+        try {
+          return await run();
+        } finally {
+          log.push('restore');
+        }
+      },
+    });
+    runner.register('ok', async () => {
+      log.push('ok');
+      return {};
+    });
+    runner.register('bad', async () => {
+      log.push('bad');
+      throw new Error('boom');
+    });
+    await runner.run('ok');
+    await expect(runner.run('bad')).rejects.toThrow('boom');
+    expect(log).toEqual(['raise', 'ok', 'restore', 'raise', 'bad', 'restore']);
+  });
+
   it('records a run with its final progress and stats', async () => {
     const { store, runs } = recordingStore();
     const runner = new JobRunner(store);

@@ -39,7 +39,13 @@ export class JobRunner {
 
   constructor(
     private readonly store: JobRunStore,
-    private readonly opts: { now?: () => Date; persistEveryMs?: number; onError?: (job: string, err: unknown) => void } = {},
+    private readonly opts: {
+      now?: () => Date;
+      persistEveryMs?: number;
+      onError?: (job: string, err: unknown) => void;
+      /** Wraps every run (the server raises DuckDB's memory limit while jobs run). */
+      around?: <T>(run: () => Promise<T>) => Promise<T>;
+    } = {},
   ) {}
 
   register(name: string, fn: JobFn): void {
@@ -89,7 +95,7 @@ export class JobRunner {
     };
     const done = (async () => {
       try {
-        const stats = await fn(ctx);
+        const stats = await (this.opts.around ? this.opts.around(() => fn(ctx)) : fn(ctx));
         await this.store.progress(entry.id, entry.done, entry.total);
         await this.store.finishRun(entry.id, 'ok', stats, null);
         return stats;

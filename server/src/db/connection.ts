@@ -1,4 +1,6 @@
 import { DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBResultReader } from '@duckdb/node-api';
+import { totalmem } from 'node:os';
+import { canCollect, collectNow, collectSoon } from './native-memory';
 
 /** Values we bind as SQL parameters; arrays and objects are stored as JSON text by the queries. */
 export type SqlValue = string | number | boolean | bigint | null;
@@ -74,21 +76,41 @@ function toRows(reader: DuckDBResultReader): Row[] {
   return rows;
 }
 
+/** Results this long are several MB of native chunks: collected soon after (native-memory.ts). */
+const LARGE_RESULT_ROWS = 20_000;
+
+const isOutOfMemory = (err: unknown) => err instanceof Error && err.message.startsWith('Out of Memory Error');
+
+/**
+ * A statement outside a transaction that ran out of DuckDB memory is tried once more after a
+ * collection: the memory is usually held by dead result chunks V8 has not collected yet.
+ */
+async function retryAfterCollection<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!isOutOfMemory(err) || !canCollect()) throw err;
+    await collectNow();
+    return fn();
+  }
+}
+
 class Conn implements Queryable {
   readonly lock = new Mutex();
   constructor(readonly raw: DuckDBConnection) {}
   async allUnlocked<T>(sql: string, params?: SqlParams): Promise<T[]> {
     const reader = await this.raw.runAndReadAll(sql, params as never);
+    if (reader.currentRowCount > LARGE_RESULT_ROWS) collectSoon();
     return toRows(reader) as T[];
   }
   all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    return this.lock.run(() => this.allUnlocked<T>(sql, params));
+    return this.lock.run(() => retryAfterCollection(() => this.allUnlocked<T>(sql, params)));
   }
   async one<T = Row>(sql: string, params?: SqlParams): Promise<T | null> {
     return (await this.all<T>(sql, params))[0] ?? null;
   }
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.lock.run(() => this.raw.run(sql, params as never));
+    await this.lock.run(() => retryAfterCollection(() => this.raw.run(sql, params as never)));
   }
 }
 
@@ -111,23 +133,67 @@ class TxConn implements Queryable {
  * Writes go through a single writer connection so transactions never conflict;
  * reads use their own connections so pages stay responsive during a collection.
  */
+export interface MemoryLimits {
+  /** DuckDB's memory_limit while pages are served (its buffer pool and query memory); null: DuckDB's default. */
+  memoryLimit?: string | null;
+  /** The limit while jobs run (withJobMemory); null: DuckDB's default (80 % of the machine's memory). */
+  jobMemoryLimit?: string | null;
+}
+
 export class Database implements Queryable {
   private next = 0;
+  private jobs = 0;
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly writer: Conn,
     private readonly readers: Conn[],
+    private readonly limits: MemoryLimits,
   ) {}
 
-  static async open(path: string, opts: { readers?: number; threads?: number; memoryLimit?: string | null } = {}): Promise<Database> {
+  static async open(path: string, opts: { readers?: number; threads?: number } & MemoryLimits = {}): Promise<Database> {
     const settings: Record<string, string> = { threads: String(opts.threads ?? 2) };
     if (opts.memoryLimit) settings.memory_limit = opts.memoryLimit;
     const instance = await DuckDBInstance.create(path, settings);
     const writer = new Conn(await instance.connect());
     const readers: Conn[] = [];
     for (let i = 0; i < (opts.readers ?? 2); i++) readers.push(new Conn(await instance.connect()));
-    return new Database(path, instance, writer, readers);
+    return new Database(path, instance, writer, readers, { memoryLimit: opts.memoryLimit ?? null, jobMemoryLimit: opts.jobMemoryLimit ?? null });
+  }
+
+  /**
+   * Runs fn with DuckDB's memory limit raised to the jobs' limit: a small limit keeps the served
+   * pages' memory low (README "Memory"), but a roll-up or re-index of a province does not fit in it.
+   * Counted, so overlapping jobs share the raise; the serving limit returns when the last one ends.
+   */
+  async withJobMemory<T>(fn: () => Promise<T>): Promise<T> {
+    const { memoryLimit, jobMemoryLimit } = this.limits;
+    if (!memoryLimit || memoryLimit === jobMemoryLimit) return fn();
+    if (this.jobs++ === 0) await this.setMemoryLimit(jobMemoryLimit ?? null);
+    try {
+      return await fn();
+    } finally {
+      if (--this.jobs === 0) {
+        // The job's dead result chunks still count against the limit: collect them before lowering it.
+        await collectNow();
+        await this.restoreMemoryLimit(memoryLimit);
+      }
+    }
+  }
+
+  private setMemoryLimit(limit: string | null): Promise<void> {
+    // DuckDB's default spelled out: RESET changes the setting but leaves the buffer pool's limit as it was.
+    const value = limit ?? `${Math.floor((totalmem() * 0.8) / 2 ** 20)}MiB`;
+    return this.reader().run(`SET GLOBAL memory_limit = '${value.replace(/'/g, '')}'`);
+  }
+
+  /** Lowering fails while queries hold more than the limit pinned: then it is tried again shortly. */
+  private async restoreMemoryLimit(limit: string, attempt = 0): Promise<void> {
+    try {
+      if (this.jobs === 0) await this.setMemoryLimit(limit);
+    } catch {
+      if (attempt < 30) setTimeout(() => void this.restoreMemoryLimit(limit, attempt + 1), 1000).unref();
+    }
   }
 
   private reader(): Conn {

@@ -43,7 +43,9 @@ export function exportRoutes() {
     const { db, now } = c.var.deps;
     const { format, posts, sheet, ...query } = c.req.valid('query');
     const postsCsvWanted = format === 'csv' && sheet === 'posts';
-    const data = await loadExport(db, c.var.scope, { ...query, posts: postsCsvWanted || (format === 'xlsx' && posts === '1') }, now());
+    // A province's table with its posts does not fit in the pages' DuckDB memory: it reads as a job does.
+    const wantPosts = postsCsvWanted || (format === 'xlsx' && posts === '1');
+    const data = await db.withJobMemory(() => loadExport(db, c.var.scope, { ...query, posts: wantPosts }, now()));
     const name = exportFileName(data, format, postsCsvWanted ? 'Bài được tính' : undefined);
     const body = format === 'xlsx' ? await writeXlsx(data) : postsCsvWanted ? postsCsv(data) : tableCsv(buildTable(data));
     // The one audit call site of every export.

@@ -32,7 +32,11 @@ async function mapLimit<T>(items: T[], limit: number, fn: (t: T) => Promise<void
 export function createJobs(db: Database, config: Config, opts: { now?: () => Date; log?: (msg: string, err?: unknown) => void } = {}): Jobs {
   const now = opts.now ?? (() => new Date());
   const store = new DuckDbStore(db, now);
-  const runner = new JobRunner(store, { now, onError: (job, err) => opts.log?.(`job ${job} failed`, err) });
+  const runner = new JobRunner(store, {
+    now,
+    onError: (job, err) => opts.log?.(`job ${job} failed`, err),
+    around: (run) => db.withJobMemory(run),
+  });
   const fetch: FetchOptions = {
     allowPrivate: config.allowPrivateHosts,
     limiter: new HostLimiter({ perHost: 2, minDelayMs: config.hostDelayMs, global: config.collectConcurrency * 2 }),

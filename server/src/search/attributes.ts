@@ -4,6 +4,7 @@
 // as the index grows, repost bits kept current by the repost marking (runtime/reposts.ts).
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
+import { collectSoon } from '../db/native-memory';
 import { BITMAP_WORDS, CHUNK_SIZE, chunkOf } from './containers';
 
 interface ChunkAttributes {
@@ -39,6 +40,7 @@ export class PostAttributes {
           this.store(from, await q.postAttributeRows(db, from, to));
           this.through = to - 1;
           from = to;
+          collectSoon(); // each chunk's rows are a MB of DuckDB result chunks (db/native-memory.ts)
         }
       } finally {
         for (const p of this.pending) this.setRepost(p.id, p.repost);

@@ -261,8 +261,9 @@ const kicked = new WeakSet<Database>();
 export function indexInBackground(db: Database): void {
   if (kicked.has(db)) return;
   kicked.add(db);
-  // Best effort: a failure is left for the next collection's indexing to report.
-  indexNewPosts(db)
+  // Best effort: a failure is left for the next collection's indexing to report. A whole index is
+  // job-sized work: it gets the jobs' memory limit.
+  db.withJobMemory(() => indexNewPosts(db))
     .catch(() => undefined)
     .finally(() => kicked.delete(db));
 }

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Database } from './connection';
+
+const dirs: string[] = [];
+function tempDbPath(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tdtt-connection-'));
+  dirs.push(dir);
+  return path.join(dir, 'test.duckdb');
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const limit = async (db: Database) => (await db.one<{ s: string }>(`SELECT current_setting('memory_limit') AS s`))!.s;
+
+describe('Database memory limits', () => {
+  it('raises the limit while jobs run, shared by overlapping jobs, and restores it after the last', async () => {
+    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB', jobMemoryLimit: '1GB' });
+    try {
+      const serving = await limit(db);
+      expect(serving).toBe('61.0 MiB'); // 64 MB in DuckDB's binary units
+      let releaseFirst!: () => void;
+      const first = db.withJobMemory(async () => {
+        const during = await limit(db);
+        await new Promise<void>((r) => (releaseFirst = r));
+        return during;
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      // A second job starts and ends while the first still runs: the limit stays raised.
+      expect(await db.withJobMemory(() => limit(db))).toBe('953.6 MiB');
+      expect(await limit(db)).toBe('953.6 MiB');
+      releaseFirst();
+      expect(await first).toBe('953.6 MiB');
+      expect(await limit(db)).toBe(serving);
+      // A failing job gives the memory back too.
+      await expect(db.withJobMemory(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+      expect(await limit(db)).toBe(serving);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("gives jobs DuckDB's default (80 % of the memory) when no job limit is set, in the buffer pool too", async () => {
+    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB' });
+    // A 20-million-entry list (160 MB) cannot spill: it fits only under the raised limit.
+    const big = () => db.one<{ n: number }>(`SELECT len(list(range)) AS n FROM range(20000000)`);
+    try {
+      await expect(big()).rejects.toThrow(/Out of Memory/);
+      expect(await db.withJobMemory(async () => (await big())!.n)).toBe(20_000_000);
+      expect(await limit(db)).toBe('61.0 MiB');
+      await expect(big()).rejects.toThrow(/Out of Memory/);
+    } finally {
+      await db.close();
+    }
+  });
+});
