@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // As `npm run serve` runs the server: dead DuckDB result chunks are collected (server/src/db/native-memory.ts).
+    execArgv: ['--expose-gc'],
     globalSetup: ['tests/support/global-setup.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

@@ -1,6 +1,6 @@
 import { DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBResultReader } from '@duckdb/node-api';
 import { totalmem } from 'node:os';
-import { canCollect, collectNow, collectSoon } from './native-memory';
+import { collectSoon } from './native-memory';
 
 /** Values we bind as SQL parameters; arrays and objects are stored as JSON text by the queries. */
 export type SqlValue = string | number | boolean | bigint | null;
@@ -79,22 +79,6 @@ function toRows(reader: DuckDBResultReader): Row[] {
 /** Results this long are several MB of native chunks: collected soon after (native-memory.ts). */
 const LARGE_RESULT_ROWS = 20_000;
 
-const isOutOfMemory = (err: unknown) => err instanceof Error && err.message.startsWith('Out of Memory Error');
-
-/**
- * A statement outside a transaction that ran out of DuckDB memory is tried once more after a
- * collection: the memory is usually held by dead result chunks V8 has not collected yet.
- */
-async function retryAfterCollection<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (!isOutOfMemory(err) || !canCollect()) throw err;
-    await collectNow();
-    return fn();
-  }
-}
-
 class Conn implements Queryable {
   readonly lock = new Mutex();
   constructor(readonly raw: DuckDBConnection) {}
@@ -104,13 +88,13 @@ class Conn implements Queryable {
     return toRows(reader) as T[];
   }
   all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    return this.lock.run(() => retryAfterCollection(() => this.allUnlocked<T>(sql, params)));
+    return this.lock.run(() => this.allUnlocked<T>(sql, params));
   }
   async one<T = Row>(sql: string, params?: SqlParams): Promise<T | null> {
     return (await this.all<T>(sql, params))[0] ?? null;
   }
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.lock.run(() => retryAfterCollection(() => this.raw.run(sql, params as never)));
+    await this.lock.run(() => this.raw.run(sql, params as never));
   }
 }
 
@@ -174,8 +158,7 @@ export class Database implements Queryable {
       return await fn();
     } finally {
       if (--this.jobs === 0) {
-        // The job's dead result chunks still count against the limit: collect them before lowering it.
-        await collectNow();
+        collectSoon(); // a job leaves many MB of dead result chunks behind (native-memory.ts)
         await this.restoreMemoryLimit(memoryLimit);
       }
     }

@@ -1,7 +1,7 @@
 import type { CollectedPost, PostToClassify } from '@tdtt/jobs/ports';
 import { vietnamDay } from '@tdtt/shared/score';
 import { insertMany, utc, type Queryable } from '../connection';
-import { effectiveMatchesOfPostsSql, effectiveMatchesSql as effectiveMatchesSqlFor } from './matches';
+import { effectiveThemesOfPostsSql, effectiveMatchesSql as effectiveMatchesSqlFor } from './matches';
 
 export async function knownUrls(db: Queryable, unitId: string): Promise<Set<string>> {
   const rows = await db.all<{ canonical_url: string }>(`SELECT canonical_url FROM posts WHERE unit_id = $1`, [unitId]);
@@ -132,7 +132,7 @@ export function countedPosts(db: Queryable, modelVersion: string, unitId: string
   return db.all<UnitPostRow>(
     `WITH mine AS (SELECT id, title, url, published_at, repost_of FROM posts WHERE unit_id = $2 AND published_day BETWEEN $4::DATE AND $5::DATE)
      SELECT p.id, p.title, p.url, p.published_at, p.repost_of, to_json(list(DISTINCT e.theme_id))::VARCHAR AS theme_ids
-     FROM mine p JOIN ${effectiveMatchesOfPostsSql('$1', 'SELECT id FROM mine')} e ON e.post_id = p.id
+     FROM mine p JOIN ${effectiveThemesOfPostsSql('$1', 'SELECT id FROM mine')} e ON e.post_id = p.id
      WHERE e.theme_id IN (SELECT unnest(from_json($3, '["VARCHAR"]')))
      GROUP BY p.id, p.title, p.url, p.published_at, p.repost_of
      ORDER BY p.published_at DESC LIMIT $6`,
