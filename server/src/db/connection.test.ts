@@ -1,17 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/support';
 import { Database } from './connection';
 
-const dirs: string[] = [];
+const dirs: { remove(): void }[] = [];
 function tempDbPath(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tdtt-connection-'));
-  dirs.push(dir);
-  return path.join(dir, 'test.duckdb');
+  const d = tempDir('tdtt-connection-');
+  dirs.push(d);
+  return path.join(d.dir, 'test.duckdb');
 }
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0)) d.remove();
 });
 
 const limit = async (db: Database) => (await db.one<{ s: string }>(`SELECT current_setting('memory_limit') AS s`))!.s;
