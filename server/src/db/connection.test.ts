@@ -55,4 +55,19 @@ describe('Database memory limits', () => {
       await db.close();
     }
   });
+
+  it('never runs a job under the serving limit when jobs start and end back to back', async () => {
+    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB', jobMemoryLimit: '1GB' });
+    try {
+      const seen = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          new Promise((r) => setTimeout(r, i % 4)).then(() => db.withJobMemory(() => limit(db))),
+        ),
+      );
+      expect(new Set(seen)).toEqual(new Set(['953.6 MiB']));
+      expect(await limit(db)).toBe('61.0 MiB');
+    } finally {
+      await db.close();
+    }
+  });
 });

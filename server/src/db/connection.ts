@@ -127,6 +127,7 @@ export interface MemoryLimits {
 export class Database implements Queryable {
   private next = 0;
   private jobs = 0;
+  private limitChange: Promise<void> = Promise.resolve();
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
@@ -153,30 +154,38 @@ export class Database implements Queryable {
   async withJobMemory<T>(fn: () => Promise<T>): Promise<T> {
     const { memoryLimit, jobMemoryLimit } = this.limits;
     if (!memoryLimit || memoryLimit === jobMemoryLimit) return fn();
-    if (this.jobs++ === 0) await this.setMemoryLimit(jobMemoryLimit ?? null);
+    this.jobs++;
     try {
+      await this.applyMemoryLimit();
       return await fn();
     } finally {
       if (--this.jobs === 0) {
         collectSoon(); // a job leaves many MB of dead result chunks behind (native-memory.ts)
-        await this.restoreMemoryLimit(memoryLimit);
+        await this.applyMemoryLimit().catch(() => this.lowerLater(1));
       }
     }
   }
 
-  private setMemoryLimit(limit: string | null): Promise<void> {
-    // DuckDB's default spelled out: RESET changes the setting but leaves the buffer pool's limit as it was.
-    const value = limit ?? `${Math.floor((totalmem() * 0.8) / 2 ** 20)}MiB`;
-    return this.reader().run(`SET GLOBAL memory_limit = '${value.replace(/'/g, '')}'`);
+  /**
+   * Sets the limit the moment calls for (a job running or not). Changes run one at a time and each
+   * reads the job count when it runs, so a lowering queued behind a new job's raise cannot undo it.
+   */
+  private applyMemoryLimit(): Promise<void> {
+    const apply = () => {
+      // DuckDB's default spelled out: RESET changes the setting but leaves the buffer pool's limit as it was.
+      const limit = (this.jobs > 0 ? this.limits.jobMemoryLimit : this.limits.memoryLimit) ?? `${Math.floor((totalmem() * 0.8) / 2 ** 20)}MiB`;
+      // SET takes no parameters; the value is a validated size (config.ts).
+      return this.reader().run(`SET GLOBAL memory_limit = '${limit.replace(/'/g, '')}'`);
+    };
+    const next = this.limitChange.then(apply, apply);
+    this.limitChange = next.catch(() => undefined);
+    return next;
   }
 
-  /** Lowering fails while queries hold more than the limit pinned: then it is tried again shortly. */
-  private async restoreMemoryLimit(limit: string, attempt = 0): Promise<void> {
-    try {
-      if (this.jobs === 0) await this.setMemoryLimit(limit);
-    } catch {
-      if (attempt < 30) setTimeout(() => void this.restoreMemoryLimit(limit, attempt + 1), 1000).unref();
-    }
+  /** Lowering fails while queries hold more than the serving limit pinned: it is tried again shortly. */
+  private lowerLater(attempt: number): void {
+    if (attempt > 30) return;
+    setTimeout(() => void this.applyMemoryLimit().catch(() => this.lowerLater(attempt + 1)), 1000).unref();
   }
 
   private reader(): Conn {
