@@ -27,6 +27,20 @@ function deferred() {
 }
 
 describe('JobRunner', () => {
+  it('runFresh waits, without spinning, for a run whose start is still being recorded', async () => {
+    const { store } = recordingStore();
+    // Recording a run start is I/O (a DuckDB write): it completes only if the event loop turns.
+    const slowStore: JobRunStore = { ...store, startRun: (job) => new Promise((r) => setTimeout(r, 5)).then(() => store.startRun(job)) };
+    const runner = new JobRunner(slowStore);
+    let runs = 0;
+    runner.register('rollup', async () => ({ n: ++runs }));
+    await runner.run('rollup'); // a settled earlier run
+    const first = runner.start('rollup');
+    const fresh = runner.runFresh('rollup'); // arrives while the second run's start is being recorded
+    await (await first).done;
+    await expect(fresh).resolves.toEqual({ n: 3 });
+  });
+
   it('runs every job inside `around`, also when it fails', async () => {
     const { store } = recordingStore();
     const log: string[] = [];

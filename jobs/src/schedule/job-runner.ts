@@ -35,7 +35,8 @@ export class UnknownJob extends Error {
 export class JobRunner {
   private readonly jobs = new Map<string, JobFn>();
   private readonly running = new Map<string, RunningJob>();
-  private readonly finished = new Map<string, Promise<unknown>>();
+  /** Settles when the job's latest run has ended (set as the run starts). */
+  private readonly finished = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: JobRunStore,
@@ -73,10 +74,16 @@ export class JobRunner {
     // Reserve the slot before the first await so two callers cannot both start.
     const entry: RunningJob = { id: 0, job: name, startedAt: now().toISOString(), done: 0, total: 0 };
     this.running.set(name, entry);
+    // Waiters (run, runFresh, idle) wait for this run from now on: were they handed the previous,
+    // settled run while this one is being recorded, runFresh would spin on it without ever letting
+    // the recording's I/O finish.
+    let settle!: () => void;
+    this.finished.set(name, new Promise<void>((resolve) => (settle = resolve)));
     try {
       entry.id = await this.store.startRun(name);
     } catch (err) {
       this.running.delete(name);
+      settle();
       throw err;
     }
     let lastPersist = 0;
@@ -108,7 +115,7 @@ export class JobRunner {
         this.running.delete(name);
       }
     })();
-    this.finished.set(name, done.catch(() => undefined));
+    done.then(settle, settle);
     return { runId: entry.id, done };
   }
 
