@@ -81,7 +81,7 @@ export function unitRoutes() {
           url: p.url,
           publishedAt: p.published_at,
           isRepost: p.repost_of !== null,
-          themes: (JSON.parse(p.theme_ids) as string[]).map((tid) => ({ id: tid, title: titleOf.get(tid) ?? tid })),
+          themes: p.theme_ids.map((tid) => ({ id: tid, title: titleOf.get(tid) ?? tid })),
         })),
         sources: sources.map((s) => ({
           id: String(s.id),

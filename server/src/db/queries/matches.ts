@@ -34,19 +34,29 @@ export function effectiveMatchesSql(modelVersionParam: string): string {
 }
 
 /**
- * The same rule for a few posts (`postIdsSql` selects their ids), read through those ids: DuckDB then
- * prunes post_themes to them instead of scanning every match (the unit page: 40 ms → 15 ms at 5 M posts).
- * Post and theme only: the evidence column, carried through the CTEs, doubled the unit page's query.
+ * The same rule for a few posts, applied in JavaScript to their rows: post_themes and decisions are
+ * each read by an index lookup per id (a list parameter), where the rule's CTEs in SQL made DuckDB scan
+ * a month of matches (the unit page: 18 → 10 ms at 5 M posts). Post id → effective theme ids.
  */
-export function effectiveThemesOfPostsSql(modelVersionParam: string, postIdsSql: string): string {
-  return `(
-    WITH few AS (${postIdsSql}),
-    auto AS (SELECT a.post_id, a.theme_id FROM post_themes a JOIN few ON few.id = a.post_id WHERE a.model_version = ${modelVersionParam}),
-    dec AS (SELECT d.post_id, d.theme_id, arg_max(d.accepted, d.decided_at) AS accepted FROM theme_decisions d JOIN few ON few.id = d.post_id GROUP BY ALL)
-    SELECT a.post_id, a.theme_id FROM auto a
-      LEFT JOIN dec d ON d.post_id = a.post_id AND d.theme_id = a.theme_id WHERE coalesce(d.accepted, true)
-    UNION ALL
-    SELECT d.post_id, d.theme_id FROM dec d
-      WHERE d.accepted AND NOT EXISTS (SELECT 1 FROM auto a WHERE a.post_id = d.post_id AND a.theme_id = d.theme_id)
-  )`;
+export async function effectiveThemesOfPosts(db: Queryable, modelVersion: string, postIds: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (postIds.length === 0) return out;
+  const ids = `[${postIds.map((id) => Math.trunc(id)).join(',')}]`;
+  const [auto, decisions] = await Promise.all([
+    db.all<{ post_id: number; theme_id: string }>(`SELECT post_id, theme_id FROM post_themes WHERE post_id IN (SELECT unnest($1::BIGINT[])) AND model_version = $2`, [ids, modelVersion]),
+    db.all<{ post_id: number; theme_id: string; accepted: boolean }>(
+      `SELECT post_id, theme_id, arg_max(accepted, decided_at) AS accepted FROM theme_decisions WHERE post_id IN (SELECT unnest($1::BIGINT[])) GROUP BY ALL`,
+      [ids],
+    ),
+  ]);
+  const decided = new Map(decisions.map((d) => [`${d.post_id} ${d.theme_id}`, d.accepted]));
+  const add = (postId: number, themeId: string) => {
+    const list = out.get(postId);
+    if (!list) out.set(postId, [themeId]);
+    else if (!list.includes(themeId)) list.push(themeId);
+  };
+  // Automatic matches not rejected by the latest decision, then the staff's accepted additions.
+  for (const a of auto) if (decided.get(`${a.post_id} ${a.theme_id}`) !== false) add(a.post_id, a.theme_id);
+  for (const d of decisions) if (d.accepted) add(d.post_id, d.theme_id);
+  return out;
 }

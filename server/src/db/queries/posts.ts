@@ -1,7 +1,7 @@
 import type { CollectedPost, PostToClassify } from '@tdtt/jobs/ports';
 import { vietnamDay } from '@tdtt/shared/score';
 import { insertMany, utc, type Queryable } from '../connection';
-import { effectiveThemesOfPostsSql, effectiveMatchesSql as effectiveMatchesSqlFor } from './matches';
+import { effectiveThemesOfPosts, effectiveMatchesSql as effectiveMatchesSqlFor } from './matches';
 
 export async function knownUrls(db: Queryable, unitId: string): Promise<Set<string>> {
   const rows = await db.all<{ canonical_url: string }>(`SELECT canonical_url FROM posts WHERE unit_id = $1`, [unitId]);
@@ -124,20 +124,24 @@ export interface UnitPostRow {
   url: string;
   published_at: string;
   repost_of: number | null;
-  theme_ids: string;
+  theme_ids: string[];
 }
 
-/** A unit's posts in a day range that match any of the given themes (the posts that counted). */
-export function countedPosts(db: Queryable, modelVersion: string, unitId: string, themeIds: string[], from: string, to: string, limit = 200): Promise<UnitPostRow[]> {
-  return db.all<UnitPostRow>(
-    `WITH mine AS (SELECT id, title, url, published_at, repost_of FROM posts WHERE unit_id = $2 AND published_day BETWEEN $4::DATE AND $5::DATE)
-     SELECT p.id, p.title, p.url, p.published_at, p.repost_of, to_json(list(DISTINCT e.theme_id))::VARCHAR AS theme_ids
-     FROM mine p JOIN ${effectiveThemesOfPostsSql('$1', 'SELECT id FROM mine')} e ON e.post_id = p.id
-     WHERE e.theme_id IN (SELECT unnest(from_json($3, '["VARCHAR"]')))
-     GROUP BY p.id, p.title, p.url, p.published_at, p.repost_of
-     ORDER BY p.published_at DESC LIMIT $6`,
-    [modelVersion, unitId, JSON.stringify(themeIds), from, to, limit],
+/** A unit's posts in a day range that match any of the given themes (the posts that counted), newest first. */
+export async function countedPosts(db: Queryable, modelVersion: string, unitId: string, themeIds: string[], from: string, to: string, limit = 200): Promise<UnitPostRow[]> {
+  const mine = await db.all<Omit<UnitPostRow, 'theme_ids'>>(
+    `SELECT id, title, url, published_at, repost_of FROM posts WHERE unit_id = $1 AND published_day BETWEEN $2::DATE AND $3::DATE ORDER BY published_at DESC, id DESC`,
+    [unitId, from, to],
   );
+  const themesOf = await effectiveThemesOfPosts(db, modelVersion, mine.map((p) => p.id));
+  const wanted = new Set(themeIds);
+  const out: UnitPostRow[] = [];
+  for (const p of mine) {
+    const ids = (themesOf.get(p.id) ?? []).filter((t) => wanted.has(t));
+    if (ids.length > 0) out.push({ ...p, theme_ids: ids });
+    if (out.length === limit) break;
+  }
+  return out;
 }
 
 export function postMatches(db: Queryable, modelVersion: string, postId: number): Promise<{ theme_id: string; theme_title: string; score: number; evidence_json: string }[]> {
