@@ -17,7 +17,7 @@ const limit = async (db: Database) => (await db.one<{ s: string }>(`SELECT curre
 
 describe('Database memory limits', () => {
   it('raises the limit while jobs run, shared by overlapping jobs, and restores it after the last', async () => {
-    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB', jobMemoryLimit: '1GB' });
+    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB', jobMemoryLimit: '1GB', lowerAfterMs: 0 });
     try {
       const serving = await limit(db);
       expect(serving).toBe('61.0 MiB'); // 64 MB in DuckDB's binary units
@@ -43,7 +43,7 @@ describe('Database memory limits', () => {
   });
 
   it("gives jobs DuckDB's default (80 % of the memory) when no job limit is set, in the buffer pool too", async () => {
-    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB' });
+    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB', lowerAfterMs: 0 });
     // A 20-million-entry list (160 MB) cannot spill: it fits only under the raised limit.
     const big = () => db.one<{ n: number }>(`SELECT len(list(range)) AS n FROM range(20000000)`);
     try {
@@ -57,7 +57,7 @@ describe('Database memory limits', () => {
   });
 
   it('never runs a job under the serving limit when jobs start and end back to back', async () => {
-    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB', jobMemoryLimit: '1GB' });
+    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB', jobMemoryLimit: '1GB', lowerAfterMs: 0 });
     try {
       const seen = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
@@ -65,6 +65,22 @@ describe('Database memory limits', () => {
         ),
       );
       expect(new Set(seen)).toEqual(new Set(['953.6 MiB']));
+      expect(await limit(db)).toBe('61.0 MiB');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('keeps the jobs\' limit a while after the last job, for the next one to find a warm buffer pool', async () => {
+    const db = await Database.open(tempDbPath(), { memoryLimit: '64MB', jobMemoryLimit: '1GB', lowerAfterMs: 150 });
+    try {
+      await db.withJobMemory(async () => undefined);
+      expect(await limit(db)).toBe('953.6 MiB');
+      await new Promise((r) => setTimeout(r, 100));
+      await db.withJobMemory(async () => undefined); // within the grace: the timer starts again
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await limit(db)).toBe('953.6 MiB');
+      await new Promise((r) => setTimeout(r, 150));
       expect(await limit(db)).toBe('61.0 MiB');
     } finally {
       await db.close();
