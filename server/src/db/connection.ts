@@ -112,11 +112,6 @@ class TxConn implements Queryable {
   }
 }
 
-/**
- * The one DuckDB instance of the process (DuckDB allows one writing process per file).
- * Writes go through a single writer connection so transactions never conflict;
- * reads use their own connections so pages stay responsive during a collection.
- */
 export interface MemoryLimits {
   /** DuckDB's memory_limit while pages are served (its buffer pool and query memory); null: DuckDB's default. */
   memoryLimit?: string | null;
@@ -129,6 +124,11 @@ export interface MemoryLimits {
   lowerAfterMs?: number;
 }
 
+/**
+ * The one DuckDB instance of the process (DuckDB allows one writing process per file).
+ * Writes go through a single writer connection so transactions never conflict;
+ * reads use their own connections so pages stay responsive during a collection.
+ */
 export class Database implements Queryable {
   private next = 0;
   private jobs = 0;
@@ -159,7 +159,8 @@ export class Database implements Queryable {
   /**
    * Runs fn with DuckDB's memory limit raised to the jobs' limit: a small limit keeps the served
    * pages' memory low (README "Memory"), but a roll-up or re-index of a province does not fit in it.
-   * Counted, so overlapping jobs share the raise; the serving limit returns when the last one ends.
+   * Counted, so overlapping jobs share the raise; the serving limit returns `lowerAfterMs` after the
+   * last one ends.
    */
   async withJobMemory<T>(fn: () => Promise<T>): Promise<T> {
     const { memoryLimit, jobMemoryLimit } = this.limits;
