@@ -1,26 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer, DIST_DIR } from '../../server/build';
 import { createAccount } from '../../server/src/auth/accounts';
 import { Database } from '../../server/src/db/connection';
 import { migrate } from '../../server/src/db/migrate';
 import * as q from '../../server/src/db/queries';
+import { spawnBuiltServer } from '../support/built-server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/**
- * How `npm run serve` starts the server — its environment settings and Node flags — read from the
- * script itself (package.json; README "Memory" explains them), so the benchmark runs it the same way.
- */
-function serveCommand(): { env: Record<string, string>; nodeFlags: string[] } {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = pkg.scripts.serve!.split(/\s+/);
-  const node = words.indexOf('node');
-  const env = Object.fromEntries(words.slice(0, node).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
-  return { env, nodeFlags: words.slice(node + 1).filter((w) => w.startsWith('--')) };
-}
 
 export interface BenchServer {
   url: string;
@@ -36,8 +24,7 @@ export interface BenchServer {
 /**
  * The real server (`npm run serve`, as users start it) on a benchmark database, in its own process so
  * its memory is measured apart from the benchmark's own, with no demo and no scheduler, and a staff
- * user signed in. The database is migrated and the user created before it starts (one writer), and
- * the server bundle is built from the current sources (`npm run build` does the same, ~0.2 s).
+ * user signed in. The database is migrated and the user created before it starts (one writer).
  */
 export async function startBenchServer(dataDir: string, opts: { user: string; env?: Record<string, string> }): Promise<BenchServer> {
   const password = `${opts.user}-password-1`;
@@ -50,23 +37,15 @@ export async function startBenchServer(dataDir: string, opts: { user: string; en
   } finally {
     await db.close();
   }
-  await buildServer();
-  const serve = serveCommand();
-  const child = spawn(process.execPath, [...serve.nodeFlags, path.join(DIST_DIR, 'main.js')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...serve.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DEMO: 'false',
-      SCHEDULER: 'false',
-      COLLECT_ON_START: 'false',
-      WEB_DIR: path.join(repoRoot, 'web/build'),
-      ...opts.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = await spawnBuiltServer({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO: 'false',
+    SCHEDULER: 'false',
+    COLLECT_ON_START: 'false',
+    WEB_DIR: path.join(repoRoot, 'web/build'),
+    ...opts.env,
   });
   // BENCH_SERVER_LOG=1 shows the server's log (its errors, when a call fails with 500).
   if (process.env.BENCH_SERVER_LOG) for (const s of [child.stdout!, child.stderr!]) s.on('data', (b: Buffer) => process.stderr.write(b));

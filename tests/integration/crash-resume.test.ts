@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Server } from '@tdtt/server/main';
-import { getJson, repoRoot, signIn, startTestServer, tempDir } from '../support';
+import { getJson, signIn, startTestServer, tempDir } from '../support';
+import { spawnBuiltServer } from '../support/built-server';
 
 // Issue 6: after a kill -9 mid-collection, the next start loses no committed post and resumes cleanly.
 
@@ -13,16 +12,14 @@ afterAll(async () => {
   tmp.remove();
 });
 
-function startChild(): Promise<{ url: string; kill(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', DATA_DIR: tmp.dir, SCHEDULER: 'false', COLLECT_ON_START: 'true', HORIZON_DAYS: '600', COLLECT_CONCURRENCY: '2' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+// The crashing process is the server as users run it (the built bundle, `npm run serve`'s settings):
+// its demo collection goes through the bundle's worker threads too.
+async function startChild(): Promise<{ url: string; kill(): Promise<void> }> {
+  const child = await spawnBuiltServer({ PORT: '0', DATA_DIR: tmp.dir, SCHEDULER: 'false', COLLECT_ON_START: 'true', HORIZON_DAYS: '600', COLLECT_CONCURRENCY: '2' });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /đang chạy tại (http:\/\/[\d.:]+)/.exec(out);
       if (m) {
@@ -37,7 +34,7 @@ function startChild(): Promise<{ url: string; kill(): Promise<void> }> {
         });
       }
     });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
 }
