@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +5,7 @@ import { createAccount } from '../../server/src/auth/accounts';
 import { Database } from '../../server/src/db/connection';
 import { migrate } from '../../server/src/db/migrate';
 import * as q from '../../server/src/db/queries';
-import { spawnBuiltServer } from '../support/built-server';
+import { startBuiltServer } from '../support/built-server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,29 +36,28 @@ export async function startBenchServer(dataDir: string, opts: { user: string; en
   } finally {
     await db.close();
   }
-  const child = await spawnBuiltServer({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DEMO: 'false',
-    SCHEDULER: 'false',
-    COLLECT_ON_START: 'false',
-    WEB_DIR: path.join(repoRoot, 'web/build'),
-    ...opts.env,
-  });
   // BENCH_SERVER_LOG=1 shows the server's log (its errors, when a call fails with 500).
-  if (process.env.BENCH_SERVER_LOG) for (const s of [child.stdout!, child.stderr!]) s.on('data', (b: Buffer) => process.stderr.write(b));
-  // A benchmark that fails midway must not leave the server holding the database file.
-  const killChild = () => child.kill('SIGKILL');
-  process.once('exit', killChild);
-  const url = await listeningUrl(child);
+  const server = await startBuiltServer(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: 'false',
+      SCHEDULER: 'false',
+      COLLECT_ON_START: 'false',
+      WEB_DIR: path.join(repoRoot, 'web/build'),
+      ...opts.env,
+    },
+    { log: Boolean(process.env.BENCH_SERVER_LOG) },
+  );
+  const { url } = server;
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: opts.user, password }),
   });
   if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
-  const pid = child.pid!;
+  const pid = server.child.pid!;
   let peak = 0;
   const peakRssMB = () => {
     try {
@@ -81,25 +79,7 @@ export async function startBenchServer(dataDir: string, opts: { user: string; en
     },
     async close() {
       peakRssMB();
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      process.off('exit', killChild);
+      await server.stop('SIGTERM');
     },
   };
-}
-
-/** Waits for the server's "running at URL" line; fails with its output if it exits first. */
-function listeningUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out.slice(-2000)}`)));
-  });
 }

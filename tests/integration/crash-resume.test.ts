@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Server } from '@tdtt/server/main';
 import { getJson, signIn, startTestServer, tempDir } from '../support';
-import { spawnBuiltServer } from '../support/built-server';
+import { startBuiltServer } from '../support/built-server';
 
 // Issue 6: after a kill -9 mid-collection, the next start loses no committed post and resumes cleanly.
 
@@ -14,30 +14,8 @@ afterAll(async () => {
 
 // The crashing process is the server as users run it (the built bundle, `npm run serve`'s settings):
 // its demo collection goes through the bundle's worker threads too.
-async function startChild(): Promise<{ url: string; kill(): Promise<void> }> {
-  const child = await spawnBuiltServer({ PORT: '0', DATA_DIR: tmp.dir, SCHEDULER: 'false', COLLECT_ON_START: 'true', HORIZON_DAYS: '600', COLLECT_CONCURRENCY: '2' });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /đang chạy tại (http:\/\/[\d.:]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          kill: () =>
-            new Promise((r) => {
-              child.once('exit', () => r());
-              child.kill('SIGKILL');
-            }),
-        });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
+const startChild = () =>
+  startBuiltServer({ PORT: '0', DATA_DIR: tmp.dir, SCHEDULER: 'false', COLLECT_ON_START: 'true', HORIZON_DAYS: '600', COLLECT_CONCURRENCY: '2' });
 
 describe('kill -9 during a collection', () => {
   it('keeps every committed post, closes the broken run and completes on the next start', async () => {
@@ -52,7 +30,7 @@ describe('kill -9 during a collection', () => {
       if (Date.now() > deadline) throw new Error('collection never got under way');
       await new Promise((r) => setTimeout(r, 100));
     }
-    await child.kill();
+    await child.stop('SIGKILL');
 
     server = await startTestServer({ dataDir: tmp.dir });
     const kept = (await server.db.one<{ n: number }>(`SELECT count(*) AS n FROM posts`))!.n;

@@ -18,16 +18,58 @@ function serveCommand(): { env: Record<string, string>; nodeFlags: string[] } {
   return { env, nodeFlags: words.slice(node + 1).filter((w) => w.startsWith('--')) };
 }
 
+export interface BuiltServer {
+  child: ChildProcess;
+  url: string;
+  /** Sends the signal (SIGTERM: orderly shutdown; SIGKILL: a crash) and waits for the exit. */
+  stop(signal: NodeJS.Signals): Promise<void>;
+}
+
 /**
  * The server as users run it — the bundle `npm run build` makes, built here from the current sources
- * (~0.2 s), started the way `npm run serve` starts it — in its own process, with `env` on top.
+ * (~0.2 s), started the way `npm run serve` starts it — in its own process, with `env` on top; resolves
+ * once it listens. `log` copies its output to stderr. Should the caller's process end first, the
+ * server is killed with it, so it never stays behind holding the database file.
  */
-export async function spawnBuiltServer(env: Record<string, string>): Promise<ChildProcess> {
+export async function startBuiltServer(env: Record<string, string>, opts: { log?: boolean; timeoutMs?: number } = {}): Promise<BuiltServer> {
   await buildServer();
   const serve = serveCommand();
-  return spawn(process.execPath, [...serve.nodeFlags, path.join(DIST_DIR, 'main.js')], {
+  const child = spawn(process.execPath, [...serve.nodeFlags, path.join(DIST_DIR, 'main.js')], {
     cwd: repoRoot,
     env: { ...process.env, ...serve.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const stop = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+    process.off('exit', killOnExit);
+  };
+  let out = '';
+  for (const s of [child.stdout!, child.stderr!]) {
+    s.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (opts.log) process.stderr.write(b);
+    });
+  }
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out.slice(-2000)}`)), opts.timeoutMs ?? 60_000);
+    child.stdout!.on('data', () => {
+      const m = /đang chạy tại (http:\/\/[\d.:]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening:\n${out.slice(-2000)}`));
+    });
+  }).catch(async (err: unknown) => {
+    await stop('SIGKILL');
+    throw err;
+  });
+  return { child, url, stop };
 }
