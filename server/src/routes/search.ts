@@ -5,7 +5,6 @@ import * as q from '../db/queries';
 import { badRequest, forbidden } from '../middleware/errors';
 import { currentModelVersion } from '../runtime/model';
 import { parseQuery, searchPosts } from '../search';
-import { collectSoon } from '../db/native-memory';
 
 const searchQuery = z.object({
   q: z.string().trim().min(1, 'hãy nhập từ khóa tìm kiếm').max(200, 'từ khóa dài tối đa 200 ký tự'),
@@ -76,7 +75,6 @@ export function searchRoutes() {
       page: input.page,
       modelVersion: await currentModelVersion(db),
     });
-    collectSoon(); // the postings read are several MB of DuckDB result chunks (db/native-memory.ts)
     return c.json(result, 200);
   });
   return app;

@@ -3,6 +3,7 @@
 // newest first, the required terms are intersected as bitmaps, candidates filtered through the
 // in-memory post attributes, scored and kept in a heap of the best offset + limit.
 import type { Database } from '../db/connection';
+import { collectSoon } from '../db/native-memory';
 import * as q from '../db/queries';
 import type { SearchHit, SearchResult } from '@tdtt/shared';
 import { postAttributes } from './attributes';
@@ -270,6 +271,14 @@ function holdsPhrase(text: string, phrase: string[]): boolean {
 }
 
 export async function searchPosts(db: Database, input: SearchInput): Promise<SearchResult> {
+  try {
+    return await search(db, input);
+  } finally {
+    collectSoon(); // the postings read are several MB of DuckDB result chunks (db/native-memory.ts)
+  }
+}
+
+async function search(db: Database, input: SearchInput): Promise<SearchResult> {
   const parsed = parseQuery(input.q);
   const empty: SearchResult = { q: input.q, terms: parsed.words, total: 0, page: input.page, pageSize: PAGE_SIZE, hits: [] };
   if (parsed.words.length === 0 || (input.unitIds && input.unitIds.length === 0)) return empty;
