@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '@tdtt/server/main';
 import { foldAccents } from '@tdtt/shared/text';
 import { compactSearchIndex, rebuildSearchIndex, searchIndexSize } from '@tdtt/server/search';
-import { getJson, startTestServer, tempDir } from '../support';
-import { LATE_POST, POSTS, THEMED, THEME_ID, UNITS, collected, seedSearchWorld, type SearchWorld } from './search/fixture';
+import { getJson } from '../support';
+import { LATE_POST, POSTS, THEMED, THEME_ID, UNITS, collected, startSearchWorld, type SearchWorld } from './search/fixture';
 
 interface Hit {
   id: string;
@@ -25,16 +25,12 @@ interface Result {
 
 let server: Server;
 let world: SearchWorld;
-const tmp = tempDir('tdtt-search-');
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  server = await startTestServer({ dataDir: tmp.dir, demo: false });
-  world = await seedSearchWorld(server);
+  ({ server, world, close } = await startSearchWorld('tdtt-search-'));
 });
-afterAll(async () => {
-  await server?.close();
-  tmp.remove();
-});
+afterAll(() => close?.());
 
 async function search(params: Record<string, string>, headers = world.staff): Promise<{ status: number; body: Result & { error?: { message: string } } }> {
   return getJson(server.url, `/api/search?${new URLSearchParams(params)}`, { headers });

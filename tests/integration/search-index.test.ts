@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '@tdtt/server/main';
 import { compactSearchIndex, rebuildSearchIndex, readIndexState, searchIndexSize, termKey } from '@tdtt/server/search';
-import { getJson, startTestServer, tempDir } from '../support';
-import { POSTS, collected, seedSearchWorld, type FixturePost, type SearchWorld } from './search/fixture';
+import { getJson } from '../support';
+import { POSTS, collected, startSearchWorld, type FixturePost, type SearchWorld } from './search/fixture';
 
 // Index upkeep on the real server and DuckDB file: the rows of a later collection (spanning the chunk
 // boundary at post id 65,536, with a term in more than 4,096 posts of one chunk) answer the same from
@@ -16,20 +16,16 @@ interface Result {
 
 let server: Server;
 let world: SearchWorld;
-const tmp = tempDir('tdtt-search-index-');
+let close: (() => Promise<void>) | undefined;
 /** Post id by bulk post number. */
 const bulkIds = new Map<number, number>();
 const BULK = 4_200;
 const FIRST_BULK_ID = 65_530;
 
 beforeAll(async () => {
-  server = await startTestServer({ dataDir: tmp.dir, demo: false });
-  world = await seedSearchWorld(server);
+  ({ server, world, close } = await startSearchWorld('tdtt-search-index-'));
 });
-afterAll(async () => {
-  await server?.close();
-  tmp.remove();
-});
+afterAll(() => close?.());
 
 async function search(params: Record<string, string>): Promise<Result> {
   const { status, body } = await getJson<Result>(server.url, `/api/search?${new URLSearchParams(params)}`, { headers: world.staff });

@@ -4,7 +4,7 @@ import type { CollectedPost } from '@tdtt/jobs/ports';
 import type { Server } from '@tdtt/server/main';
 import { createAccount } from '@tdtt/server/auth';
 import * as q from '@tdtt/server/db/queries';
-import { signIn } from '../../support';
+import { signIn, startTestServer, tempDir } from '../../support';
 
 export const UNITS = [
   { id: 'tinh', name: 'Tỉnh ủy Thử', kind: 'province', parentId: null },
@@ -104,4 +104,20 @@ export async function seedSearchWorld(server: Server): Promise<SearchWorld> {
     staff: await signIn(server.url, 'canbo', 'mat-khau-can-bo-1'),
     leadA: await signIn(server.url, 'ld-khoi-a', 'mat-khau-lanh-dao-1'),
   };
+}
+
+/** A server on a temporary DuckDB file with the search world seeded; `close` stops it and removes the file. */
+export async function startSearchWorld(tmpPrefix: string): Promise<{ server: Server; world: SearchWorld; close(): Promise<void> }> {
+  const tmp = tempDir(tmpPrefix);
+  const server = await startTestServer({ dataDir: tmp.dir, demo: false });
+  const close = async () => {
+    await server.close();
+    tmp.remove();
+  };
+  try {
+    return { server, world: await seedSearchWorld(server), close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
