@@ -72,6 +72,32 @@ describe.skipIf(!ready)('dashboard in the browser', () => {
     await shot(page, 'post-evidence-1366');
   }, 120_000);
 
+  it('every chart has its table one click away (overview, unit, theme)', async () => {
+    const page = await open('desktop', 'staff');
+    /** Opens every chart card's table in turn and counts its body rows. */
+    const tablesBehindCharts = async (ready: string): Promise<Record<string, number>> => {
+      await page.getByTestId(ready).first().waitFor();
+      const rows: Record<string, number> = {};
+      for (const toggle of await page.locator('section.card button.toggle').all()) {
+        const table = (await toggle.getAttribute('aria-controls'))!;
+        await toggle.click();
+        await page.getByTestId(table).waitFor();
+        rows[table] = await page.getByTestId(table).locator('tbody tr').count();
+      }
+      return rows;
+    };
+    const overview = await tablesBehindCharts('heatmap');
+    expect(Object.keys(overview).length).toBeGreaterThanOrEqual(3); // heatmap, ranking, trend
+    const unit = server.demo!.world.units.find((u) => u.parentId === null)!.id;
+    await page.goto(`${server.url}/don-vi/${encodeURIComponent(unit)}`);
+    const unitTables = await tablesBehindCharts('unit-score');
+    await page.goto(`${server.url}/chu-de`);
+    await page.getByTestId('theme-row').first().getByRole('link').click();
+    const theme = await tablesBehindCharts('theme-series-chart');
+    for (const [name, n] of Object.entries({ ...overview, ...unitTables, ...theme })) expect(n, name).toBeGreaterThan(0);
+    expect(Object.keys(unitTables).length + Object.keys(theme).length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
   it('a unit lead sees only their subtree', async () => {
     const lead = login('lead');
     const units = server.demo!.world.units;
