@@ -7,6 +7,7 @@ import type { CoverageResponse } from '@tdtt/shared';
 import { contentHash, simhash } from '@tdtt/jobs/collect';
 import * as q from '../../server/src/db/queries';
 import { markRollupDirty, runRollup, takeRollupDirty } from '../../server/src/runtime/rollup';
+import { DuckDbStore } from '../../server/src/runtime/store';
 import { getJson } from '../support';
 import { NOW, startWorld, type World } from './dashboard-world';
 
@@ -81,6 +82,49 @@ describe('roll-ups after collection and re-classification', () => {
     expect(incremental).not.toEqual(start);
 
     // Everything rolled up anew gives the same tables.
+    await runRollup(w.db, null, NOW);
+    expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+describe('roll-ups after concurrent collections', () => {
+  it('roll up every day that eight collections running at once touched, the earliest included', async () => {
+    await runRollup(w.db, await takeRollupDirty(w.db), NOW); // nothing stale before the collections
+    expect(await takeRollupDirty(w.db)).toBeNull();
+    // Eight collections save their posts at once, each on another day of June, the earliest started first
+    // (the order in which a read-then-write mark kept only the last, latest day).
+    const store = new DuckDbStore(w.db, () => NOW);
+    const units = ['tinh', 'khoi-a', 'so-a1', 'khoi-b', 'so-b1'];
+    const days = Array.from({ length: 8 }, (_, i) => `2025-06-${String(3 + 2 * i).padStart(2, '0')}`);
+    const saved = await Promise.all(
+      days.map((day, i) => {
+        const unit = units[i % units.length]!;
+        const url = `http://${unit}.example/tin/dong-thoi-${i}`;
+        const text = `Bài thu thập đồng thời số ${i} của ${unit} ngày ${day}.`;
+        return store.savePosts([
+          { sourceId: w.sourceIds[unit]!, unitId: unit, url, canonicalUrl: url, guid: null, title: `Tin đồng thời ${i}`, text, publishedAt: `${day}T09:00:00+07:00`, firstSeenAt: `${day}T03:00:00Z`, flags: [], contentHash: contentHash(text), simhash: simhash(text) },
+        ]);
+      }),
+    );
+    expect(saved.map((s) => s.inserted)).toEqual(days.map(() => 1));
+    const ids = await q.postIdsByCanonicalUrl(w.db, days.map((_, i) => `http://${units[i % units.length]}.example/tin/dong-thoi-${i}`));
+    const t1 = w.themeId('t1');
+    await w.db.transaction((tx) => q.saveMatches(tx, 'test-v1', ids.map((id) => ({ postId: id!, matches: [{ themeId: t1, score: 2, evidence: [] }] }))));
+
+    const from = await takeRollupDirty(w.db);
+    expect(from).toBe(days[0]);
+    await runRollup(w.db, from, NOW);
+    // Every touched day is in the daily roll-up, with its new post …
+    for (const [i, day] of days.entries()) {
+      const unit = units[i % units.length]!;
+      const row = await w.db.one<{ n: number }>(
+        `SELECT sum(own + repost) AS n FROM coverage_daily WHERE unit_id = $1 AND theme_id = $2 AND day = $3::DATE`,
+        [unit, t1, day],
+      );
+      expect(row?.n ?? null, `${unit} ${day}`).toBe(1); // the only t1 post of that unit on that day
+    }
+    // … and the incremental result equals a roll-up of everything.
+    const incremental = await snapshot();
     await runRollup(w.db, null, NOW);
     expect(await snapshot()).toEqual(incremental);
   });

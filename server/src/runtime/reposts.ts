@@ -51,11 +51,13 @@ export async function markReposts(db: Database): Promise<{ reposts: number }> {
     }
   });
   if (changes.length) {
-    await db.transaction((tx) => q.setRepostOf(tx, changes));
-    noteRepostChanges(db, changes); // the search's in-memory filter flags
     const changed = new Set(changes.map((c) => c.id));
     const first = posts.find((p) => changed.has(p.id))!; // posts are in publication order
-    await markRollupDirty(db, vietnamDay(new Date(first.published_at)));
+    await db.transaction(async (tx) => {
+      await q.setRepostOf(tx, changes);
+      await markRollupDirty(tx, vietnamDay(new Date(first.published_at)));
+    });
+    noteRepostChanges(db, changes); // the search's in-memory filter flags
   }
   return { reposts };
 }

@@ -4,26 +4,23 @@ import type { Database, Queryable } from '../db/connection';
 import * as q from '../db/queries';
 import { currentModelVersion } from './model';
 
-const DIRTY_KEY = 'rollup_from';
 /** A day before any post: a roll-up from here recomputes everything. */
 export const ALL_DAYS = '1900-01-01';
 
 /**
  * Remembers (in the database, so a crash does not lose it) the earliest day whose roll-up is
- * stale: new posts, changed reposts, a new model version, a plan assignment.
+ * stale: new posts, changed reposts, a new model version, a plan assignment. Pass the transaction
+ * that made the change, so the mark commits with it.
  */
-export async function markRollupDirty(db: Queryable, fromDay: string): Promise<void> {
-  const current = await q.getSetting(db, DIRTY_KEY);
-  if (current === null || fromDay < current) await q.setSetting(db, DIRTY_KEY, fromDay);
+export function markRollupDirty(db: Queryable, fromDay: string): Promise<void> {
+  return q.markRollupStaleFrom(db, fromDay);
 }
 
 /** The stale range to roll up now, cleared as it is taken; everything when nothing was ever scored. */
 export async function takeRollupDirty(db: Database): Promise<string | null> {
-  const from = await q.getSetting(db, DIRTY_KEY);
-  await db.run(`DELETE FROM settings WHERE key = $1`, [DIRTY_KEY]);
+  const from = await db.transaction((tx) => q.takeRollupStaleFrom(tx));
   if (from !== null) return from;
-  const scored = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM unit_scores LIMIT 1)`);
-  return scored && scored.n > 0 ? null : ALL_DAYS;
+  return (await q.hasUnitScores(db)) ? null : ALL_DAYS;
 }
 
 /**

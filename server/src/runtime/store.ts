@@ -1,7 +1,6 @@
 import type { ClassifyStore, CollectStore, JobRunStore } from '@tdtt/jobs/ports';
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
-import { vietnamDay } from '@tdtt/shared/score';
 import { markRollupDirty } from './rollup';
 
 /** The jobs' ports on DuckDB. New posts mark their days stale so the roll-up stays incremental. */
@@ -13,11 +12,12 @@ export class DuckDbStore implements CollectStore, ClassifyStore, JobRunStore {
   }
 
   async savePosts(posts: Parameters<CollectStore['savePosts']>[0]) {
-    const { inserted } = await this.db.transaction((tx) => q.insertPosts(tx, posts));
-    if (inserted > 0) {
-      const days = posts.map((p) => vietnamDay(new Date(p.publishedAt ?? p.firstSeenAt)));
-      await markRollupDirty(this.db, days.reduce((a, b) => (b < a ? b : a)));
-    }
+    // The stale mark commits with the posts (collections run concurrently: rollup.ts).
+    const { inserted } = await this.db.transaction(async (tx) => {
+      const result = await q.insertPosts(tx, posts);
+      if (result.firstDay !== null) await markRollupDirty(tx, result.firstDay);
+      return result;
+    });
     return { inserted, updated: 0 };
   }
 

@@ -17,3 +17,4 @@ export * from './themes';
 export * from './anniversaries';
 export * from './alerts';
 export * from './search';
+export * from './rollup-state';

@@ -12,8 +12,8 @@ export async function knownUrls(db: Queryable, unitId: string): Promise<Set<stri
  * Stores new posts once: by canonical URL, and by identical text within the same unit
  * (the same article reached through a feed and a sitemap under two URLs).
  */
-export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promise<{ inserted: number }> {
-  if (posts.length === 0) return { inserted: 0 };
+export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promise<{ inserted: number; firstDay: string | null }> {
+  if (posts.length === 0) return { inserted: 0, firstDay: null };
   const byUrl = new Map<string, CollectedPost>();
   for (const p of posts) if (!byUrl.has(p.canonicalUrl)) byUrl.set(p.canonicalUrl, p);
   const candidates = [...byUrl.values()];
@@ -32,18 +32,21 @@ export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promis
     seenHash.add(key);
     fresh.push(p);
   }
-  if (fresh.length === 0) return { inserted: 0 };
+  if (fresh.length === 0) return { inserted: 0, firstDay: null };
+  let firstDay: string | null = null;
   await insertMany(
     tx,
     'posts',
     ['unit_id', 'source_id', 'origin', 'url', 'canonical_url', 'guid', 'title', 'text', 'html', 'published_at', 'published_day', 'first_seen_at', 'flags_json', 'content_hash', 'simhash'],
     fresh.map((p) => {
       const when = new Date(p.publishedAt ?? p.firstSeenAt);
-      return [p.unitId, p.sourceId, 'collected', p.url, p.canonicalUrl, p.guid, p.title, p.text, p.html ?? null, utc(when), vietnamDay(when), utc(p.firstSeenAt), JSON.stringify(p.flags), p.contentHash, p.simhash];
+      const day = vietnamDay(when);
+      if (firstDay === null || day < firstDay) firstDay = day;
+      return [p.unitId, p.sourceId, 'collected', p.url, p.canonicalUrl, p.guid, p.title, p.text, p.html ?? null, utc(when), day, utc(p.firstSeenAt), JSON.stringify(p.flags), p.contentHash, p.simhash];
     }),
     { casts: { published_at: 'TIMESTAMP', published_day: 'DATE', first_seen_at: 'TIMESTAMP' }, chunk: 200 },
   );
-  return { inserted: fresh.length };
+  return { inserted: fresh.length, firstDay };
 }
 
 /** Post ids for canonical URLs, in the same order (undefined where no post has that URL). */
