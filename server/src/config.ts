@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { trustProxyEntryError } from './auth/trusted-proxy';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -25,6 +26,16 @@ const envSchema = z.object({
   ROLLUP_SCHEDULE: z.string().default('15 * * * *'),
   COLLECT_ON_START: bool.default(true),
   ALLOW_PRIVATE_HOSTS: z.string().default(''),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      for (const e of entries) {
+        const problem = trustProxyEntryError(e);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
   COLLECT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   COLLECT_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   HORIZON_DAYS: z.coerce.number().int().min(1).default(548),
@@ -49,6 +60,8 @@ export interface Config {
   /** Hosts or addresses the collector may reach even though they are private (loopback, LAN). */
   allowPrivateHosts: string[];
   collectConcurrency: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, `loopback`); empty: none. */
+  trustProxy: string[];
   /** Minimum gap between two requests to one host (politeness); the demo's own loopback sites need none. */
   hostDelayMs: number;
   horizonDays: number;
@@ -85,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     collectOnStart: e.COLLECT_ON_START,
     allowPrivateHosts: e.ALLOW_PRIVATE_HOSTS.split(',').map((s) => s.trim()).filter(Boolean),
     collectConcurrency: e.COLLECT_CONCURRENCY,
+    trustProxy: e.TRUST_PROXY,
     hostDelayMs: e.COLLECT_HOST_DELAY_MS ?? (e.DEMO === false ? 250 : 0),
     horizonDays: e.HORIZON_DAYS,
     admin: e.ADMIN_USER && e.ADMIN_PASSWORD ? { username: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,

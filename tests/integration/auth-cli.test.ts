@@ -33,7 +33,7 @@ describe('user:create-admin', () => {
     expect(second.stdout).toMatch(/Đã cập nhật/);
     const short = createAdmin(['quantri.hai'], 'ngan\n');
     expect(short.status).toBe(2);
-    expect(short.stderr).toMatch(/ít nhất 8 ký tự/);
+    expect(short.stderr).toMatch(/ít nhất 12 ký tự/);
 
     const db = await Database.open(path.join(dir, 'tdtt.duckdb'));
     try {

@@ -178,24 +178,62 @@ describe('disabled users', () => {
 });
 
 describe('sign-in rate limit', () => {
-  it('answers 429 with Retry-After after 5 failures for a username, whatever the address, for 15 minutes', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('staff1', 'sai', { 'X-Forwarded-For': `10.0.1.${i}` })).status).toBe(401);
-    const limited = await login('staff1', PASSWORD, { 'X-Forwarded-For': '10.0.1.99' });
+  it('answers 429 with Retry-After after 5 failures of a (username, address) pair, for 15 minutes; other addresses still sign in', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('staff1', 'sai', { 'X-Forwarded-For': '10.0.1.1' })).status).toBe(401);
+    const limited = await login('staff1', PASSWORD, { 'X-Forwarded-For': '10.0.1.1' });
     expect(limited.status).toBe(429);
     expect(await errorCode(limited)).toBe('rate_limited');
     const retry = Number(limited.headers.get('Retry-After'));
     expect(retry).toBeGreaterThan(14 * 60);
     expect(retry).toBeLessThanOrEqual(15 * 60);
-    expect((await login('admin1', PASSWORD, { 'X-Forwarded-For': '10.0.1.99' })).status).toBe(200);
-    clock.t += 15 * 60_000 + 1000;
+    // The right password from elsewhere is not locked out, nor another user from the same address.
     expect((await login('staff1', PASSWORD, { 'X-Forwarded-For': '10.0.1.99' })).status).toBe(200);
+    expect((await login('admin1', PASSWORD, { 'X-Forwarded-For': '10.0.1.1' })).status).toBe(200);
+    clock.t += 15 * 60_000 + 1000;
+    expect((await login('staff1', PASSWORD, { 'X-Forwarded-For': '10.0.1.1' })).status).toBe(200);
     const logged = await db.one<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'login.limited' AND username = 'staff1'`);
     expect(logged!.n).toBe(1);
   });
 
   it('limits an address trying many usernames', async () => {
-    for (let i = 0; i < 5; i++) expect((await login(`doan-${i}`, 'sai', { 'X-Forwarded-For': '10.0.2.1' })).status).toBe(401);
+    for (let i = 0; i < 20; i++) expect((await login(`doan-${i}`, 'sai', { 'X-Forwarded-For': '10.0.2.1' })).status).toBe(401);
     expect((await login('admin1', PASSWORD, { 'X-Forwarded-For': '10.0.2.1' })).status).toBe(429);
     expect((await login('admin1', PASSWORD, { 'X-Forwarded-For': '10.0.2.2' })).status).toBe(200);
+  });
+});
+
+describe('changing one’s own password', () => {
+  const NEW = 'mat-khau-moi-cua-lead2';
+  it('needs the current password and a strong new one, then ends every other session of the user', async () => {
+    const here = await signIn('lead2');
+    const elsewhere = await signIn('lead2');
+    const other = await signIn('lead1');
+    const change = (body: unknown) => post('/api/auth/password', here, { body });
+
+    const wrong = await change({ currentPassword: 'khong-dung-dau', newPassword: NEW });
+    expect(wrong.status).toBe(403);
+    expect(await errorCode(wrong)).toBe('wrong_password');
+    for (const [newPassword, why] of [['ngan-qua', /12 ký tự/], ['password1234', /phổ biến/], [PASSWORD, /khác/]] as const) {
+      const res = await change({ currentPassword: PASSWORD, newPassword });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(new RegExp(`newPassword.*${why.source}`));
+    }
+    expect((await get('/api/auth/me', elsewhere)).status).toBe(200);
+
+    expect((await change({ currentPassword: PASSWORD, newPassword: NEW })).status).toBe(204);
+    expect((await get('/api/auth/me', here)).status).toBe(200);
+    expect((await get('/api/auth/me', elsewhere)).status).toBe(401);
+    expect((await get('/api/auth/me', other)).status).toBe(200);
+    expect((await login('lead2', PASSWORD)).status).toBe(401);
+    expect((await login('lead2', NEW)).status).toBe(200);
+    const actions = await db.all<{ action: string }>(`SELECT action FROM audit_log WHERE username = 'lead2' AND starts_with(action, 'password.') ORDER BY id`);
+    expect(actions.map((a) => a.action)).toEqual(['password.change_failed', 'password.change']);
+  });
+
+  it('refuses without a session or without the CSRF token', async () => {
+    const res = await app.request('/api/auth/password', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ currentPassword: 'a', newPassword: 'b' }) });
+    expect(res.status).toBe(401);
+    const a = await signIn('staff1');
+    expect((await post('/api/auth/password', a, { csrf: null, body: { currentPassword: PASSWORD, newPassword: 'mat-khau-moi-staff' } })).status).toBe(403);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+import { hashPassword, passwordSchema, verifyPassword } from './password';
 import { ROLES, type AuthUser, type Role } from './roles';
 
 export const usernameSchema = z
@@ -10,12 +10,12 @@ export const usernameSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'tên đăng nhập gồm 3–64 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới');
-export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`).max(200);
+export { passwordSchema };
 export const roleSchema = z.enum(ROLES);
 
 /** Why an account change was refused: a closed set, mapped to HTTP in the route. */
 export class AccountError extends Error {
-  constructor(readonly kind: 'username-taken' | 'unknown-unit' | 'lead-needs-unit' | 'not-found' | 'self-lockout', message: string) {
+  constructor(readonly kind: 'username-taken' | 'unknown-unit' | 'lead-needs-unit' | 'not-found' | 'self-lockout' | 'wrong-password' | 'weak-password', message: string) {
     super(message);
   }
 }
@@ -75,6 +75,23 @@ export async function resetPassword(db: Queryable, id: string, password: string)
   if (!user) throw new AccountError('not-found', 'Không tìm thấy người dùng');
   await q.updateUser(db, id, { passwordHash: await hashPassword(passwordSchema.parse(password)) });
   await q.deleteUserSessions(db, id);
+  return user;
+}
+
+/**
+ * A user changes their own password: the current one must be right, the new one pass the policy and
+ * differ from it. Every other session of theirs ends (a stolen session dies with the old password);
+ * `keepSessionId`, the one making the change, stays signed in.
+ */
+export async function changeOwnPassword(db: Queryable, userId: string, keepSessionId: string, currentPassword: string, newPassword: string): Promise<q.UserRow> {
+  const user = await q.getUser(db, userId);
+  if (!user) throw new AccountError('not-found', 'Không tìm thấy người dùng');
+  if (!(await verifyPassword(user.password_hash, currentPassword))) throw new AccountError('wrong-password', 'Mật khẩu hiện tại không đúng');
+  const checked = passwordSchema.safeParse(newPassword);
+  if (!checked.success) throw new AccountError('weak-password', checked.error.issues[0]?.message ?? 'mật khẩu mới không hợp lệ');
+  if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) throw new AccountError('weak-password', 'Mật khẩu mới phải khác mật khẩu hiện tại');
+  await q.updateUser(db, userId, { passwordHash: await hashPassword(newPassword) });
+  await q.deleteUserSessions(db, userId, keepSessionId);
   return user;
 }
 

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH, passwordProblem, passwordSchema } from './password-policy';
 
 /** argon2id with the library defaults (19 MiB, 2 passes): the OWASP baseline. */
 export function hashPassword(password: string): Promise<string> {

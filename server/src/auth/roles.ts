@@ -23,8 +23,8 @@ export interface AccessRule {
   why: string;
 }
 
-/** A unit lead reads; the only writes a lead may make (sign out; flag a classification for staff review). */
-export const LEAD_WRITES: RegExp[] = [/^\/api\/auth\/logout$/, /^\/api\/posts\/[^/]+\/(flag|flags|review-request)$/, /^\/api\/submissions$/];
+/** A unit lead reads; the only writes a lead may make (sign out, change their own password; flag a classification for staff review). */
+export const LEAD_WRITES: RegExp[] = [/^\/api\/auth\/(logout|password)$/, /^\/api\/posts\/[^/]+\/(flag|flags|review-request)$/, /^\/api\/submissions$/];
 
 /** First matching rule wins; no match = any signed-in user (routes still filter by unit scope). */
 export const ACCESS_RULES: AccessRule[] = [

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { errorResponse } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
-import { audit, authenticate, clearSignInCookies, clientAddress, newToken, SESSION_COOKIE, setSignInCookies, signInFailureStore, signInKeys, toAuthUser, tokenId } from '../auth';
+import { AccountError, audit, authenticate, changeOwnPassword, clearSignInCookies, clientAddress, newToken, SESSION_COOKIE, setSignInCookies, passwordChangeKeys, SIGN_IN_LIMITS, signInFailureStore, signInKeys, signInLimitFor, toAuthUser, usernameOfKey, tokenId } from '../auth';
 import * as q from '../db/queries';
 import type { Database } from '../db/connection';
 import { ApiError } from '../middleware/errors';
@@ -43,6 +43,25 @@ const logout = createRoute({
   responses: { 204: { description: 'Đã đăng xuất' } },
 });
 
+const changePassword = createRoute({
+  method: 'post',
+  path: '/password',
+  summary: 'Đổi mật khẩu của chính mình; mọi phiên khác của người dùng kết thúc',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) }) } },
+    },
+  },
+  responses: {
+    204: { description: 'Đã đổi; phiên hiện tại vẫn đăng nhập, các phiên khác đã kết thúc' },
+    400: { description: 'Mật khẩu mới không đạt yêu cầu (ít nhất 12 ký tự, không phổ biến, khác mật khẩu cũ)', content: { 'application/json': { schema: errorResponse } } },
+    401: { description: 'Chưa đăng nhập', content: { 'application/json': { schema: errorResponse } } },
+    403: { description: 'Mật khẩu hiện tại không đúng', content: { 'application/json': { schema: errorResponse } } },
+    429: { description: 'Quá nhiều lần nhập sai (xem Retry-After)', content: { 'application/json': { schema: errorResponse } } },
+  },
+});
+
 const me = createRoute({
   method: 'get',
   path: '/me',
@@ -56,28 +75,29 @@ const me = createRoute({
 export interface AuthRoutesOptions {
   db: Database;
   now: () => Date;
-  /** Failed sign-ins allowed per username and per address in the window. */
-  maxFailures?: number;
+  /** Failed sign-ins allowed per (username, address) pair and per address in the window. */
+  limits?: { pair: number; address: number };
   windowMs?: number;
   sessionTtlMs?: number;
 }
 
 export function authRoutes(opts: AuthRoutesOptions) {
   const app = createRouter();
-  const windowMs = opts.windowMs ?? 15 * 60_000;
-  app.use(
-    '/login',
-    rateLimit({
-      max: opts.maxFailures ?? 5,
+  const windowMs = opts.windowMs ?? SIGN_IN_LIMITS.windowMs;
+  // One limiter for both doors to a password check, so they share the count and the lock.
+  const limiter = rateLimit({
+      max: signInLimitFor(opts.limits ?? SIGN_IN_LIMITS),
       windowMs,
       now: opts.now,
-      keys: signInKeys,
+      keys: (c) => (c.req.path.endsWith('/password') ? passwordChangeKeys(c) : signInKeys(c)),
+      isFailure: (c) => c.res.status === 401 || c.res.status === 403,
       store: signInFailureStore(opts.db, windowMs),
-      clearOnSuccess: (key) => key.startsWith('user:'),
+      clearOnSuccess: (key) => key.startsWith('pair:'),
       onLimited: (c, keys) =>
-        audit(opts.db, { userId: null, username: keys.find((k) => k.startsWith('user:'))?.slice(5) ?? null, action: 'login.limited', ip: clientAddress(c), at: opts.now() }),
-    }),
-  );
+        audit(opts.db, { userId: null, username: keys.map(usernameOfKey).find((u) => u !== null) ?? null, action: 'login.limited', ip: clientAddress(c), at: opts.now() }),
+    });
+  app.use('/login', limiter);
+  app.use('/password', limiter);
 
   app.openapi(login, async (c) => {
     const { db, now } = c.var.deps;
@@ -116,6 +136,26 @@ export function authRoutes(opts: AuthRoutesOptions) {
     clearSignInCookies(c);
     const user = c.var.user;
     await audit(db, { userId: user?.id ?? null, username: user?.username ?? null, action: 'logout', ip: clientAddress(c), at: now() });
+    return c.body(null, 204);
+  });
+
+  app.openapi(changePassword, async (c) => {
+    const { db, now } = c.var.deps;
+    const user = c.var.user;
+    const s = c.var.session;
+    if (!user || !s) throw new ApiError(401, 'unauthorized', 'Bạn cần đăng nhập');
+    const { currentPassword, newPassword } = c.req.valid('json');
+    try {
+      await changeOwnPassword(db, user.id, s.id, currentPassword, newPassword);
+    } catch (err) {
+      if (err instanceof AccountError && err.kind === 'wrong-password') {
+        await audit(db, { userId: user.id, username: user.username, action: 'password.change_failed', ip: clientAddress(c), at: now() });
+        throw new ApiError(403, 'wrong_password', `currentPassword: ${err.message}`);
+      }
+      if (err instanceof AccountError && err.kind === 'weak-password') throw new ApiError(400, 'bad_request', `newPassword: ${err.message}`);
+      throw err;
+    }
+    await audit(db, { userId: user.id, username: user.username, action: 'password.change', target: user.id, ip: clientAddress(c), at: now() });
     return c.body(null, 204);
   });
 

@@ -42,8 +42,10 @@ export async function deleteSession(db: Queryable, id: string): Promise<void> {
   await db.run(`DELETE FROM sessions WHERE id = $1`, [id]);
 }
 
-export async function deleteUserSessions(db: Queryable, userId: string): Promise<void> {
-  await db.run(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+/** Ends a user's sessions; `exceptId` (the session making the change) stays. */
+export async function deleteUserSessions(db: Queryable, userId: string, exceptId?: string): Promise<void> {
+  if (exceptId) await db.run(`DELETE FROM sessions WHERE user_id = $1 AND id <> $2`, [userId, exceptId]);
+  else await db.run(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
 }
 
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../errors';
 import { memoryFailureStore, rateLimit } from './index';
 
+const checks = { n: 0 };
+
 function appWith(now: { t: number }, opts: { max?: number } = {}) {
   const app = new Hono();
   app.onError(createErrorHandler());
@@ -17,7 +19,11 @@ function appWith(now: { t: number }, opts: { max?: number } = {}) {
       clearOnSuccess: (k) => k.startsWith('user:'),
     }),
   );
-  app.post('/login', (c) => (c.req.query('ok') ? c.json({ ok: true }) : c.json({ error: 'no' }, 401)));
+  app.post('/login', async (c) => {
+    checks.n++;
+    await new Promise((r) => setTimeout(r, 5)); // a password check takes time: parallel attempts overlap it
+    return c.req.query('ok') ? c.json({ ok: true }) : c.json({ error: 'no' }, 401);
+  });
   return app;
 }
 
@@ -35,6 +41,16 @@ describe('rateLimit', () => {
     expect((await attempt(app, 'binh', '10.0.0.9', true)).status).toBe(200);
     now.t += 61_000;
     expect((await attempt(app, 'an', '10.0.0.9', true)).status).toBe(200);
+  });
+
+  it('lets no more than max parallel attempts through to the check', async () => {
+    const now = { t: Date.parse('2025-01-01T00:00:00Z') };
+    const app = appWith(now);
+    checks.n = 0;
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => attempt(app, 'song-song', '10.3.0.1').then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(37);
+    expect(checks.n).toBe(3);
   });
 
   it('limits an address across usernames', async () => {

@@ -12,3 +12,8 @@ export function logout(fetch?: Fetch): Promise<void> {
 export function getMe(fetch?: Fetch): Promise<{ user: User }> {
   return request('GET', '/auth/me', { fetch });
 }
+
+/** Changes the signed-in user's own password; their other sessions end, this one stays. */
+export function changePassword(currentPassword: string, newPassword: string, fetch?: Fetch): Promise<void> {
+  return request('POST', '/auth/password', { body: { currentPassword, newPassword }, fetch });
+}

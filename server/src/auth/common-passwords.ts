@@ -1,0 +1,31 @@
+// Passwords of 12 characters or more that appear near the top of public leak lists, plus the obvious
+// Vietnamese ones (matkhau, anhyeuem, tên cơ quan + năm). Compared lower-cased, so one spelling each.
+// Shipped here rather than downloaded: nothing is fetched at run time.
+export const COMMON_PASSWORDS: readonly string[] = [
+  '123456789012', '1234567890123', '12345678901234', '123456789123', '1234567891011', '123123123123',
+  '111111111111', '000000000000', '121212121212', '123412341234', '123321123321', '147258369147',
+  '098765432109', '987654321098', '012345678910', '123456654321', '112233445566', '123456123456',
+  'qwertyuiop12', 'qwertyuiop123', 'qwertyuiopas', 'qwertyuiopasdf', 'qwerty123456', 'qwe123qwe123',
+  '1q2w3e4r5t6y', '1qaz2wsx3edc', 'qazwsxedcrfv', 'zaq12wsxcde3', 'asdfghjkl123', 'asdfghjkl;\'',
+  'zxcvbnm12345', 'azertyuiop12', 'q1w2e3r4t5y6', '1q2w3e4r5t6y7u', 'qwerty123456789',
+  'password1234', 'password12345', 'password123456', 'passw0rd1234', 'p@ssw0rd1234', 'p@ssword1234',
+  'password@123', 'password!123', 'passwordpassword', 'mypassword123', 'changeme1234', 'letmein12345',
+  'welcome12345', 'welcome@1234', 'administrator', 'admin1234567', 'admin@123456', 'adminadmin12',
+  'administrator1', 'iloveyou1234', 'iloveyou12345', 'iloveyouforever', 'sunshine1234', 'princess1234',
+  'football1234', 'baseball1234', 'superman1234', 'starwars1234', 'computer1234', 'internet1234',
+  'trustno11234', 'abc123456789', 'abcd12345678', 'abcdefghijkl', 'abcdef123456', 'a1b2c3d4e5f6',
+  'aa1234567890', 'monkey123456', 'dragon123456', 'master123456', 'shadow123456', 'michael12345',
+  'jennifer1234', 'whatever1234', 'qwertyqwerty', 'asdfasdfasdf', 'zxczxczxczxc', 'abcabcabcabc',
+  'matkhau12345', 'matkhau123456', 'matkhaucuatoi', 'matkhaumoi123', 'matkhau@1234', 'matkhau@123',
+  'matkhaumanh123', 'matkhau123@', 'matkhaumatkhau', 'anhyeuem1234', 'anhyeuem12345', 'anhyeuemnhieu',
+  'emyeuanh1234', 'emyeuanh12345', 'yeuemmaimai', 'yeuemmaimai123', 'toiyeuvietnam', 'vietnam12345',
+  'vietnam123456', 'vietnam@1234', 'vietnamvodich', 'hanoi1234567', 'saigon123456', 'hochiminh1234',
+  'hochiminh1890', 'bacho1890123', 'quantri12345', 'quantri@1234', 'quantrivien1', 'quantrivien123',
+  'canbo1234567', 'tuyengiao123', 'tuyengiao1234', 'bantuyengiao', 'bantuyengiao1', 'tinhuy123456',
+  'ubnd12345678', 'ubndtinh1234', 'dangcongsan1', 'dangcongsan123', 'congdoan1234', 'doanthanhnien',
+  'demo-quantri', 'demo-canbo-btg', 'nguyenvanan1', 'nguyenvana123', 'nguyenvan1234', 'ngocanh12345',
+  'conmeo123456', 'hoilamgi1234', 'khongbiet123', 'khongcomatkhau', 'bimat1234567', 'baomat123456',
+  '11223344556677', '123456789abc', '123456789qwe', '123456789aaa', '123456789a@', '1234567890qw',
+  '1234567890q', '1234567890a', '1234567890abc', 'q1234567890', 'a1234567890', 'a123456789012',
+  '12345678910a', '1234qwerasdf', '1234qwer1234', 'qwer1234qwer', 'asdf1234asdf', 'zxcv1234zxcv',
+];
