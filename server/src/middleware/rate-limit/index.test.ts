@@ -47,7 +47,7 @@ describe('rateLimit', () => {
     const now = { t: Date.parse('2025-01-01T00:00:00Z') };
     const app = appWith(now);
     checks.n = 0;
-    const statuses = await Promise.all(Array.from({ length: 40 }, () => attempt(app, 'song-song', '10.3.0.1').then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 40 }, async () => (await attempt(app, 'song-song', '10.3.0.1')).status));
     expect(statuses.filter((s) => s === 401)).toHaveLength(3);
     expect(statuses.filter((s) => s === 429)).toHaveLength(37);
     expect(checks.n).toBe(3);
