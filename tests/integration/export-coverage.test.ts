@@ -255,4 +255,35 @@ describe('coverage export (seeded world)', () => {
     expect(row!.target).toBe(world.planId);
     expect(JSON.parse(row!.detail_json)).toMatchObject({ format: 'csv', period: '2025-Q1', unit: 'so-gd' });
   });
+
+  it('writes titles a spreadsheet would run as formulas as text: CSV prefixed with \' and quoted, XLSX as a text cell', async () => {
+    const hostile = ['=HYPERLINK("http://x.invalid","Bấm")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1', '\r=1'];
+    const before = sheetGrid((await bothFormats('quarter=2025-Q1&unit=so-tt')).wb.getWorksheet('Bài được tính')!);
+    const titles = before.slice(1, 1 + hostile.length).map((r) => String(r[3]));
+    const ids = await server.db.all<{ id: string; title: string }>(`SELECT id, title FROM posts WHERE title IN (SELECT unnest(from_json($1, '["VARCHAR"]')))`, [JSON.stringify(titles)]);
+    expect(ids.length).toBeGreaterThanOrEqual(hostile.length);
+    const renamed = new Map<string, string>();
+    for (const [i, title] of titles.entries()) {
+      const row = ids.find((r) => r.title === title)!;
+      await server.db.run(`UPDATE posts SET title = $2 WHERE id = $1`, [row.id, hostile[i]!]);
+      renamed.set(row.id, title);
+    }
+    try {
+      const { wb, csvBytes } = await bothFormats('quarter=2025-Q1&unit=so-tt&sheet=posts');
+      const ws = wb.getWorksheet('Bài được tính')!;
+      const text = (await download('quarter=2025-Q1&unit=so-tt&format=csv&sheet=posts')).buf.toString('utf8');
+      for (const h of hostile) {
+        expect(text).toContain(`"'${h.replace(/"/g, '""')}"`);
+        expect(text).not.toMatch(new RegExp(`(^|,)${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+      }
+      const parsed = parseCsv(text);
+      expect(parsed.slice(1).map((r) => r[3])).toEqual(expect.arrayContaining(hostile.map((h) => `'${h}`)));
+      const cells = ws.getColumn(4).values.filter((v): v is string => typeof v === 'string');
+      // XML turns a carriage return into a line feed when read back; the cell is still text, not a formula.
+      for (const h of hostile) expect(cells).toContain(h.replace(/\r/g, '\n'));
+      expect(csvBytes.length).toBeGreaterThan(0);
+    } finally {
+      for (const [id, title] of renamed) await server.db.run(`UPDATE posts SET title = $2 WHERE id = $1`, [id, title]);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, tableCsv } from './csv';
+import { csvField, csvTextField, toCsv, tableCsv } from './csv';
 import { asciiFileName, contentDisposition, exportFileName } from './filename';
 import { monthExportPeriod } from './period';
 import { periodScores } from './period-scores';
@@ -49,6 +49,21 @@ describe('csv fields', () => {
     ['hai\ndòng', '"hai\ndòng"'],
     [' khoảng trắng', '" khoảng trắng"'],
   ])('%j → %s', (input, want) => expect(csvField(input)).toBe(want));
+
+  it.each([
+    ['=HYPERLINK("http://x","bấm")', `"'=HYPERLINK(""http://x"",""bấm"")"`],
+    ['+84 912', `"'+84 912"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\tcmd', `"'\tcmd"`],
+    ['\r=1', `"'\r=1"`],
+    ['a=1', 'a=1'],
+    ['Tin mới', 'Tin mới'],
+  ])('text %j that a spreadsheet would run → %s', (input, want) => expect(csvTextField(input)).toBe(want));
+
+  it('neutralises text cells only: negative numbers stay numbers', () => {
+    expect(toCsv([['=1+1', -3, 2.5, null]], new Set([2]))).toBe(`\uFEFF"'=1+1",-3,2.5,\r\n`);
+  });
 });
 
 describe('file names', () => {
