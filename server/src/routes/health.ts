@@ -15,7 +15,10 @@ const getHealth = createRoute({
   method: 'get',
   path: '/',
   summary: 'Tình trạng cơ sở dữ liệu và bộ lập lịch',
-  responses: { 200: { description: 'Tình trạng', content: { 'application/json': { schema: healthResponse } } } },
+  responses: {
+    200: { description: 'Hoạt động bình thường', content: { 'application/json': { schema: healthResponse } } },
+    503: { description: 'Cơ sở dữ liệu không trả lời (cùng nội dung, ok: false)', content: { 'application/json': { schema: healthResponse } } },
+  },
 });
 
 export function healthRoutes() {
@@ -29,7 +32,8 @@ export function healthRoutes() {
       dbOk = 'error';
     }
     const sched = scheduler?.status() ?? { running: false, jobs: [] };
-    return c.json({ ok: dbOk === 'ok', db: dbOk, scheduler: sched }, 200);
+    // A monitor or load balancer reads the status code, not the body: a failing database is a 503.
+    return c.json({ ok: dbOk === 'ok', db: dbOk, scheduler: sched }, dbOk === 'ok' ? 200 : 503);
   });
   return app;
 }
