@@ -44,6 +44,13 @@ const envSchema = z.object({
   WEB_DIR: z.string().optional(),
   DUCKDB_MEMORY_LIMIT: memorySize.default(DEFAULT_DUCKDB_MEMORY_LIMIT),
   DUCKDB_JOB_MEMORY_LIMIT: memorySize.optional(),
+  QUEUE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'ví dụ postgres://user@host:5432/tdtt').optional(),
+  LOAD_SCHEDULE: z.string().default('* * * * *'),
+  QUEUE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
+  QUEUE_LOAD_BATCH: z.coerce.number().int().min(1).max(100_000).default(1000),
+  SNAPSHOT_DIR: z.string().optional(),
+  SNAPSHOT_SCHEDULE: z.string().default('*/5 * * * *'),
+  REPLICA_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -55,7 +62,7 @@ export interface Config {
   demo: boolean;
   demoSeed: number;
   scheduler: boolean;
-  schedules: { collect: string; classify: string; rollup: string };
+  schedules: { collect: string; classify: string; rollup: string; load: string; snapshot: string };
   collectOnStart: boolean;
   /** Hosts or addresses the collector may reach even though they are private (loopback, LAN). */
   allowPrivateHosts: string[];
@@ -71,6 +78,19 @@ export interface Config {
   duckdbMemoryLimit: string;
   /** DuckDB's memory_limit while jobs run; null: DuckDB's default, 80 % of the machine's memory. */
   duckdbJobMemoryLimit: string | null;
+  /**
+   * PostgreSQL of the collection queue (docs/scale.md): collectors on other machines fetch, the
+   * server enqueues and loads. Null: the one-machine default, the server collects itself.
+   */
+  queueUrl: string | null;
+  /** A collection job still running this long is taken for dead (its collector crashed) and retried. */
+  queueJobTimeoutSeconds: number;
+  /** Landed posts moved into DuckDB per transaction. */
+  queueLoadBatch: number;
+  /** Where the server publishes DuckDB snapshots for dashboard replicas; null: none. */
+  snapshotDir: string | null;
+  /** Set on a dashboard replica: serve, read-only, the newest snapshot in this folder. */
+  replicaDir: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -94,7 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO ?? true,
     demoSeed: e.DEMO_SEED,
     scheduler: e.SCHEDULER,
-    schedules: { collect: e.COLLECT_SCHEDULE, classify: e.CLASSIFY_SCHEDULE, rollup: e.ROLLUP_SCHEDULE },
+    schedules: { collect: e.COLLECT_SCHEDULE, classify: e.CLASSIFY_SCHEDULE, rollup: e.ROLLUP_SCHEDULE, load: e.LOAD_SCHEDULE, snapshot: e.SNAPSHOT_SCHEDULE },
     collectOnStart: e.COLLECT_ON_START,
     allowPrivateHosts: e.ALLOW_PRIVATE_HOSTS.split(',').map((s) => s.trim()).filter(Boolean),
     collectConcurrency: e.COLLECT_CONCURRENCY,
@@ -104,6 +124,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: e.ADMIN_USER && e.ADMIN_PASSWORD ? { username: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,
     duckdbMemoryLimit: e.DUCKDB_MEMORY_LIMIT,
     duckdbJobMemoryLimit: e.DUCKDB_JOB_MEMORY_LIMIT ?? null,
+    queueUrl: e.QUEUE_URL ?? null,
+    queueJobTimeoutSeconds: e.QUEUE_JOB_TIMEOUT_SECONDS,
+    queueLoadBatch: e.QUEUE_LOAD_BATCH,
+    snapshotDir: e.SNAPSHOT_DIR ? path.resolve(cwd, e.SNAPSHOT_DIR) : null,
+    replicaDir: e.REPLICA_DIR ? path.resolve(cwd, e.REPLICA_DIR) : null,
     webDir: path.resolve(cwd, e.WEB_DIR ?? path.join(import.meta.dirname ?? '.', '../../web/build')),
   };
 }

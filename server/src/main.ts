@@ -51,6 +51,7 @@ export async function startServer(config: Config): Promise<Server> {
     scheduler.add('collect', config.schedules.collect, ['classify', 'rollup']);
     scheduler.add('classify', config.schedules.classify, ['rollup']);
     scheduler.add('rollup', config.schedules.rollup);
+    if (config.queueUrl) scheduler.add('load', config.schedules.load, ['classify', 'rollup']);
     scheduler.start();
   }
 

@@ -10,6 +10,7 @@ import { markReposts } from './reposts';
 import { ALL_DAYS, markRollupDirty, runRollup, takeRollupDirty } from './rollup';
 import { indexNewPosts } from '../search';
 import { DuckDbStore } from './store';
+import type { QueueBridge } from './queue-bridge';
 
 
 export interface Jobs {
@@ -47,7 +48,29 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
   let pool: ExtractPool | null = null;
   const extract = (input: Parameters<ExtractPool['extract']>[0]) => (pool ??= new ExtractPool()).extract(input);
 
+  // Beyond one machine (QUEUE_URL): collectors elsewhere fetch; here "collect" enqueues the due
+  // sources and "load" moves what they landed into DuckDB. Loaded lazily: the one-machine default
+  // needs no PostgreSQL client.
+  let bridge: Promise<QueueBridge> | null = null;
+  const queue = () => (bridge ??= import('./queue-bridge').then((m) => m.openQueueBridge(db, store, config.queueUrl!, { jobTimeoutSeconds: config.queueJobTimeoutSeconds, batch: config.queueLoadBatch })));
+  const afterNewPosts = async () => {
+    const { reposts } = await markReposts(db);
+    const { indexed } = await indexNewPosts(db);
+    return { reposts, indexed };
+  };
+
+  if (config.queueUrl) runner.register('load', async () => {
+    const moved = await (await queue()).load(now());
+    return { ...moved, ...(moved.inserted ? await afterNewPosts() : {}) };
+  });
+
   runner.register('collect', async (ctx) => {
+    if (config.queueUrl) {
+      const b = await queue();
+      const moved = await b.load(now());
+      const enqueued = await b.enqueueDue(now());
+      return { ...enqueued, ...moved, ...(moved.inserted ? await afterNewPosts() : {}) };
+    }
     const sources = await q.dueSources(db, now());
     let done = 0;
     const totals = { sources: sources.length, failed: 0, newPosts: 0, fetched: 0, errors: 0 };
@@ -67,9 +90,7 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
       ctx.progress(++done, sources.length);
     });
     await store.flushFetchLog();
-    const { reposts } = await markReposts(db);
-    const { indexed } = await indexNewPosts(db);
-    return { ...totals, reposts, indexed };
+    return { ...totals, ...(await afterNewPosts()) };
   });
 
   // Classification too runs in worker threads; the pool lives while its classifier version does.
@@ -129,6 +150,8 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
       pool = null;
       await classifyPool?.close();
       classifyPool = null;
+      if (bridge) await (await bridge).close();
+      bridge = null;
     },
   };
 }

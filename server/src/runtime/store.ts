@@ -1,5 +1,5 @@
 import type { ClassifyStore, CollectStore, JobRunStore } from '@tdtt/jobs/ports';
-import type { Database } from '../db/connection';
+import type { Database, Queryable } from '../db/connection';
 import * as q from '../db/queries';
 import { markRollupDirty } from './rollup';
 
@@ -11,11 +11,12 @@ export class DuckDbStore implements CollectStore, ClassifyStore, JobRunStore {
     return q.knownUrls(this.db, unitId);
   }
 
-  async savePosts(posts: Parameters<CollectStore['savePosts']>[0]) {
-    // The stale mark commits with the posts (collections run concurrently: rollup.ts).
+  /** The stale mark commits with the posts (collections run concurrently: rollup.ts); so does `alsoInTx` (the queue loader's mark). */
+  async savePosts(posts: Parameters<CollectStore['savePosts']>[0], alsoInTx?: (tx: Queryable) => Promise<void>) {
     const { inserted } = await this.db.transaction(async (tx) => {
       const result = await q.insertPosts(tx, posts);
       if (result.firstDay !== null) await markRollupDirty(tx, result.firstDay);
+      await alsoInTx?.(tx);
       return result;
     });
     return { inserted, updated: 0 };

@@ -1,6 +1,13 @@
 // Politeness: at most `perHost` requests in flight per host, starts at least
 // `minDelayMs` apart per host, and at most `global` in flight overall.
 
+/** What fetchResource needs of a limiter: the in-process HostLimiter, or one shared through PostgreSQL (jobs/src/queue). */
+export interface RequestLimiter {
+  run<T>(host: string, fn: () => Promise<T>): Promise<T>;
+  /** Raise one host's delay (robots.txt Crawl-delay). */
+  setHostDelay(host: string, ms: number): void;
+}
+
 export interface LimiterOptions {
   perHost?: number;
   minDelayMs?: number;
@@ -30,7 +37,7 @@ export class Semaphore {
   }
 }
 
-export class HostLimiter {
+export class HostLimiter implements RequestLimiter {
   readonly perHost: number;
   readonly minDelayMs: number;
   private readonly hosts = new Map<string, HostState>();

@@ -1,4 +1,4 @@
-import type { HostLimiter } from './limiter';
+import type { RequestLimiter } from './limiter';
 import type { RobotsCache } from './robots-cache';
 
 export const DEFAULT_USER_AGENT =
@@ -21,7 +21,7 @@ export interface FetchOptions {
   allowPrivate?: readonly string[];
   /** robots.txt cache; `false` skips robots (only for robots.txt itself). */
   robots?: RobotsCache | false;
-  limiter?: HostLimiter | null;
+  limiter?: RequestLimiter | null;
   /** Extra attempts after the first for retryable failures. */
   retries?: number;
   retryBaseMs?: number;
@@ -36,7 +36,7 @@ export interface ResolvedFetchOptions extends Required<Omit<FetchOptions, 'etag'
   etag: string | null;
   lastModified: string | null;
   robots: RobotsCache | false;
-  limiter: HostLimiter | null;
+  limiter: RequestLimiter | null;
 }
 
 export function resolveOptions(o: FetchOptions): ResolvedFetchOptions {

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { Semaphore, type RequestLimiter } from '../collect/fetch';
+
+// Politeness that holds across every collector process on every machine: at most `perHost`
+// requests in flight per host and starts at least the host's delay apart, decided by
+// PostgreSQL (tdtt_acquire_host) rather than by each process's own counters.
+
+export interface PgHostLimiterOptions {
+  perHost?: number;
+  minDelayMs?: number;
+  /** Requests in flight in this process at most. */
+  global?: number;
+  /** A lease outlives a request that hangs or a collector that died by at most this. */
+  leaseMs?: number;
+  /** Poll gap while every slot of a host is busy. */
+  busyWaitMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class PgHostLimiter implements RequestLimiter {
+  readonly perHost: number;
+  readonly minDelayMs: number;
+  private readonly leaseMs: number;
+  private readonly busyWaitMs: number;
+  private readonly holder = randomUUID();
+  private readonly local: Semaphore;
+
+  constructor(private readonly pg: Pool, opts: PgHostLimiterOptions = {}) {
+    this.perHost = Math.max(1, opts.perHost ?? 2);
+    this.minDelayMs = Math.max(0, opts.minDelayMs ?? 250);
+    // Longer than fetchResource's whole-exchange timeout (30 s), so a live request keeps its slot.
+    this.leaseMs = opts.leaseMs ?? 45_000;
+    this.busyWaitMs = opts.busyWaitMs ?? 20;
+    this.local = new Semaphore(Math.max(1, opts.global ?? 64));
+  }
+
+  setHostDelay(host: string, ms: number): void {
+    const delay = Math.max(this.minDelayMs, Math.min(ms, 30_000));
+    void this.pg.query('UPDATE tdtt_hosts SET delay_ms = $2 WHERE host = $1', [host, delay]).catch(() => undefined);
+  }
+
+  private async acquire(host: string): Promise<number> {
+    for (;;) {
+      const r = await this.pg.query<{ slot: number }>('SELECT tdtt_acquire_host($1, $2, $3, $4, $5) AS slot', [
+        host, this.perHost, this.holder, this.leaseMs, this.minDelayMs,
+      ]);
+      const slot = r.rows[0]!.slot;
+      if (slot > 0) return slot;
+      // Jitter spreads the collectors that wait on one host.
+      await sleep((slot < 0 ? -slot : this.busyWaitMs) + Math.random() * this.busyWaitMs);
+    }
+  }
+
+  async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
+    await this.local.acquire();
+    try {
+      const slot = await this.acquire(host);
+      try {
+        return await fn();
+      } finally {
+        await this.pg
+          .query('DELETE FROM tdtt_host_leases WHERE host = $1 AND slot = $2 AND holder = $3', [host, slot, this.holder])
+          .catch(() => undefined); // an unreleased lease expires by itself
+      }
+    } finally {
+      this.local.release();
+    }
+  }
+}
