@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env';
 import { createErrorHandler, errorBody, validationHook } from './middleware/errors';
 import { csrf } from './middleware/csrf';
-import { authorize, session } from './middleware/session';
+import { authorize, passwordChangeGate, session } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { coverageRoutes } from './routes/coverage';
@@ -17,6 +17,7 @@ import { modelRoutes, reviewRoutes } from './routes/decisions';
 import { submissionRoutes } from './routes/submissions';
 import { searchRoutes } from './routes/search';
 import { unitRoutes } from './routes/units';
+import { unitRegistryRoutes } from './routes/unit-registry';
 import { userRoutes } from './routes/users';
 import { alertRoutes } from './routes/alerts';
 import { anniversaryRoutes } from './routes/anniversaries';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.use('/api/*', session({ db: deps.db, now: deps.now }));
   app.use('/api/*', csrf({ exempt: (m, p) => m === 'POST' && p === '/api/auth/login', expected: (c) => c.get('session')?.csrfToken ?? null }));
   app.use('/api/*', authorize());
+  app.use('/api/*', passwordChangeGate(deps.db));
 
   app.route('/api/health', healthRoutes());
   app.route('/api/auth', authRoutes({ db: deps.db, now: deps.now }));
@@ -51,6 +53,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.route('/api/coverage', coverageRoutes());
   app.route('/api/overview', overviewRoutes());
   app.route('/api/export', exportRoutes());
+  app.route('/api/units', unitRegistryRoutes());
   app.route('/api/units', unitRoutes());
   app.route('/api/posts', postRoutes());
   app.route('/api/search', searchRoutes());

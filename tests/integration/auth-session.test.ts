@@ -72,7 +72,7 @@ describe('sign-in', () => {
   it('answers the user and sets an HttpOnly Lax session cookie and a readable CSRF cookie', async () => {
     const res = await login('Lead1');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ user: { id: expect.any(String), username: 'lead1', displayName: 'Người lead1', role: 'lead', unitId: 'so-a', unitName: 'Sở A' } });
+    expect(await res.json()).toEqual({ user: { id: expect.any(String), username: 'lead1', displayName: 'Người lead1', role: 'lead', unitId: 'so-a', unitName: 'Sở A' }, mustChangePassword: false });
     const set = cookiesOf(res);
     const session = set.get('tdtt_session')!;
     const csrf = set.get('tdtt_csrf')!;

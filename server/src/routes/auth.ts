@@ -4,6 +4,7 @@ import { errorResponse } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
 import { AccountError, audit, authenticate, changeOwnPassword, clearSignInCookies, clientAddress, newToken, SESSION_COOKIE, setSignInCookies, passwordChangeKeys, SIGN_IN_LIMITS, signInFailureStore, signInKeys, signInLimitFor, toAuthUser, usernameOfKey, tokenId } from '../auth';
 import * as q from '../db/queries';
+import { mustChangePassword } from '../db/queries/registry';
 import type { Database } from '../db/connection';
 import { ApiError } from '../middleware/errors';
 import { rateLimit } from '../middleware/rate-limit';
@@ -30,7 +31,7 @@ const login = createRoute({
     },
   },
   responses: {
-    200: { description: 'Đã đăng nhập', content: { 'application/json': { schema: z.object({ user: authUserSchema }) } } },
+    200: { description: 'Đã đăng nhập', content: { 'application/json': { schema: z.object({ user: authUserSchema, mustChangePassword: z.boolean() }) } } },
     401: { description: 'Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản bị khóa', content: { 'application/json': { schema: errorResponse } } },
     429: { description: 'Quá nhiều lần đăng nhập sai (xem Retry-After)', content: { 'application/json': { schema: errorResponse } } },
   },
@@ -67,7 +68,7 @@ const me = createRoute({
   path: '/me',
   summary: 'Người dùng đang đăng nhập',
   responses: {
-    200: { description: 'Người dùng', content: { 'application/json': { schema: z.object({ user: authUserSchema }) } } },
+    200: { description: 'Người dùng', content: { 'application/json': { schema: z.object({ user: authUserSchema, mustChangePassword: z.boolean() }) } } },
     401: { description: 'Chưa đăng nhập', content: { 'application/json': { schema: errorResponse } } },
   },
 });
@@ -126,7 +127,7 @@ export function authRoutes(opts: AuthRoutesOptions) {
     });
     setSignInCookies(c, { session: token, csrf: csrfToken });
     await audit(db, { userId: result.user.id, username: result.user.username, action: 'login.ok', target: null, ip, at });
-    return c.json({ user: toAuthUser(result.user) }, 200);
+    return c.json({ user: toAuthUser(result.user), mustChangePassword: await mustChangePassword(db, result.user.id) }, 200);
   });
 
   app.openapi(logout, async (c) => {
@@ -162,7 +163,7 @@ export function authRoutes(opts: AuthRoutesOptions) {
   app.openapi(me, async (c) => {
     const user = c.var.user;
     if (!user) throw new ApiError(401, 'unauthorized', 'Bạn cần đăng nhập');
-    return c.json({ user }, 200);
+    return c.json({ user, mustChangePassword: await mustChangePassword(opts.db, user.id) }, 200);
   });
   return app;
 }

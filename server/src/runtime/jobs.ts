@@ -11,6 +11,7 @@ import { ALL_DAYS, markRollupDirty, runRollup, takeRollupDirty } from './rollup'
 import { indexNewPosts } from '../search';
 import { DuckDbStore } from './store';
 import type { QueueBridge } from './queue-bridge';
+import { discoverWebsites } from './discover';
 
 
 export interface Jobs {
@@ -122,6 +123,9 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
       throw err;
     }
   });
+
+  // Websites of the unit registry without sources yet (after an import or an edit).
+  runner.register('discover', (ctx) => discoverWebsites(db, fetch, now, ctx));
 
   return {
     runner,

@@ -18,3 +18,4 @@ export * from './anniversaries';
 export * from './alerts';
 export * from './search';
 export * from './rollup-state';
+export * from './registry';

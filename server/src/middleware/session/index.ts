@@ -13,6 +13,7 @@ import { scopeFor } from './scope';
 
 export { authorize, requireRole } from './roles';
 export { isPublicRoute, PUBLIC_ROUTES } from './public';
+export { passwordChangeGate } from './password-change';
 export { scopeFor } from './scope';
 
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
