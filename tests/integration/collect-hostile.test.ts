@@ -38,6 +38,7 @@ const CASES: Expect[] = [
   { path: '/rate-limited.xml', error: 'http-status' },
   { path: '/timeout.xml', error: 'timeout' },
   { path: '/slow.xml', error: 'timeout' },
+  { path: '/slow-listing.html', kind: 'listing', error: 'timeout' },
   { path: '/huge.xml', error: 'too-large' },
   { path: '/loop-a', error: 'redirect-loop' },
   { path: '/to-private', error: 'private-address' },

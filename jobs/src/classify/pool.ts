@@ -7,7 +7,7 @@ export type ClassifierInputs = Inputs;
 // Classification (phrase automaton over every post) off the main event loop, so the API stays
 // responsive while a run classifies thousands of posts. Each worker builds the classifier once.
 
-export type ClassifyPoolOptions = Pick<WorkerPoolOptions, 'size' | 'execArgv'>;
+export type ClassifyPoolOptions = Pick<WorkerPoolOptions, 'size' | 'execArgv' | 'taskTimeoutMs'>;
 
 export class ClassifyPool {
   readonly version: string;
@@ -17,7 +17,7 @@ export class ClassifyPool {
   constructor(inputs: Inputs, opts: ClassifyPoolOptions = {}) {
     this.version = inputs.version;
     const workerData: Pick<Inputs, 'themes' | 'model'> = { themes: inputs.themes, model: inputs.model };
-    this.pool = new WorkerPool(workerModule('classify-worker', import.meta.url), { ...opts, workerData, name: 'ClassifyPool' });
+    this.pool = new WorkerPool(workerModule('classify-worker', import.meta.url), { taskTimeoutMs: 2 * 60_000, ...opts, workerData, name: 'ClassifyPool' });
   }
 
   /** The matches of each post, in order. Bound: pass it around freely. */

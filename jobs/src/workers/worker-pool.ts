@@ -13,9 +13,25 @@ export interface WorkerPoolOptions {
   workerData?: unknown;
   /** Used in errors: "<name> is closed". */
   name?: string;
+  /**
+   * Longest one task may run; past it the worker is terminated (a pathological input must not
+   * hold a worker forever), the task fails with WorkerTaskTimeout and a fresh worker takes its place.
+   * Default 5 minutes; each pool sets its own.
+   */
+  taskTimeoutMs?: number;
 }
 
-type Job<In, Out> = { id: number; input: In; resolve: (v: Out) => void; reject: (e: Error) => void };
+export const DEFAULT_TASK_TIMEOUT_MS = 5 * 60_000;
+
+/** A task ran past its pool's taskTimeoutMs and its worker was terminated. */
+export class WorkerTaskTimeout extends Error {
+  override readonly name = 'WorkerTaskTimeout';
+  constructor(readonly pool: string, readonly timeoutMs: number) {
+    super(`Quá ${Math.round(timeoutMs / 1000)} giây xử lý (${pool}), đã dừng`);
+  }
+}
+
+type Job<In, Out> = { id: number; input: In; resolve: (v: Out) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout };
 type Reply<Out> = { id: number; ok: boolean; value?: Out; error?: string };
 
 /** The worker module beside `base` (an import.meta.url): `.ts` under tsx, `.js` when built. */
@@ -50,8 +66,10 @@ export class WorkerPool<In, Out> {
       : new Worker(this.entry, { execArgv: this.execArgv, workerData });
     w.unref();
     w.on('message', (m: Reply<Out>) => {
+      if (!this.workers.includes(w)) return; // overran and replaced: its late answer is dropped
       const job = this.running.get(w);
       this.running.delete(w);
+      if (job?.timer) clearTimeout(job.timer);
       if (job) m.ok ? job.resolve(m.value as Out) : job.reject(new Error(m.error));
       this.idle.push(w);
       this.pump();
@@ -59,23 +77,39 @@ export class WorkerPool<In, Out> {
     w.on('error', (err) => {
       // A crashed worker fails its job and is replaced; the pool keeps going.
       const job = this.running.get(w);
-      this.running.delete(w);
+      if (job?.timer) clearTimeout(job.timer);
       job?.reject(err);
-      this.workers.splice(this.workers.indexOf(w), 1);
-      const i = this.idle.indexOf(w);
-      if (i >= 0) this.idle.splice(i, 1);
-      if (!this.closed) this.spawn();
-      this.pump();
+      this.replace(w);
     });
     this.workers.push(w);
     this.idle.push(w);
   }
 
+  /** Drops a worker that crashed or overran, and starts another in its place. */
+  private replace(w: Worker): void {
+    this.running.delete(w);
+    const k = this.workers.indexOf(w);
+    if (k < 0) return; // already replaced
+    this.workers.splice(k, 1);
+    const i = this.idle.indexOf(w);
+    if (i >= 0) this.idle.splice(i, 1);
+    if (!this.closed) this.spawn();
+    this.pump();
+  }
+
   private pump(): void {
+    const timeoutMs = this.opts.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
     while (this.idle.length && this.queue.length) {
       const w = this.idle.pop()!;
       const job = this.queue.shift()!;
       this.running.set(w, job);
+      job.timer = setTimeout(() => {
+        if (this.running.get(w) !== job) return;
+        job.reject(new WorkerTaskTimeout(this.opts.name ?? 'WorkerPool', timeoutMs));
+        this.replace(w);
+        void w.terminate();
+      }, timeoutMs);
+      job.timer.unref();
       w.postMessage({ id: job.id, input: job.input });
     }
   }
@@ -92,6 +126,7 @@ export class WorkerPool<In, Out> {
   async close(): Promise<void> {
     this.closed = true;
     for (const j of this.queue.splice(0)) j.reject(new Error(`${this.opts.name ?? 'WorkerPool'} is closed`));
+    for (const j of this.running.values()) if (j.timer) clearTimeout(j.timer);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

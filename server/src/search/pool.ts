@@ -24,7 +24,7 @@ export class IndexPool {
   private readonly workers: WorkerPool<IndexJob, RowFile[]>[];
 
   constructor(size: number) {
-    this.workers = Array.from({ length: size }, () => new WorkerPool<IndexJob, RowFile[]>(workerModule('index-worker', import.meta.url), { size: 1, name: 'IndexPool' }));
+    this.workers = Array.from({ length: size }, () => new WorkerPool<IndexJob, RowFile[]>(workerModule('index-worker', import.meta.url), { size: 1, name: 'IndexPool', taskTimeoutMs: 10 * 60_000 }));
   }
 
   get size(): number {

@@ -3,7 +3,7 @@
 
 export const FETCH_ERROR_KINDS = [
   'timeout', 'tls', 'network', 'http-status', 'too-large', 'empty',
-  'private-address', 'redirect-loop', 'robots-disallowed', 'bad-url',
+  'private-address', 'redirect-loop', 'robots-disallowed', 'robots-unavailable', 'bad-url',
 ] as const;
 export type FetchErrorKind = (typeof FETCH_ERROR_KINDS)[number];
 

@@ -35,10 +35,16 @@ async function checkRobots(u: URL, o: ResolvedFetchOptions): Promise<void> {
   if (!o.robots) return;
   const load = async (robotsUrl: string) => {
     const r = await fetchResource(robotsUrl, { ...o, robots: false, retries: 0, maxBytes: 512 * 1024, etag: null, lastModified: null });
-    return r instanceof FetchError ? (r.status ? { status: r.status, text: '' } : null) : { status: r.status, text: r.text };
+    if (!(r instanceof FetchError)) return { status: r.status, text: r.text };
+    if (r.status) return { status: r.status, text: '' };
+    if (r.kind === 'timeout' || r.kind === 'network' || r.kind === 'too-large' || r.kind === 'empty') return null;
+    throw r;
   };
   const verdict = await o.robots.allowed(u, load);
   if (verdict.crawlDelayMs && o.limiter) o.limiter.setHostDelay(u.host, verdict.crawlDelayMs);
+  if (verdict.unreachableRetryMs !== undefined) {
+    throw new FetchError('robots-unavailable', 'Không đọc được robots.txt của trang (máy chủ lỗi hoặc không trả lời): tạm chưa thu thập, sẽ thử lại sau', u.href, null, verdict.unreachableRetryMs);
+  }
   if (!verdict.allowed) throw new FetchError('robots-disallowed', 'robots.txt của trang không cho phép thu thập địa chỉ này', u.href);
 }
 

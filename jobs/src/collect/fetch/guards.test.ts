@@ -11,6 +11,16 @@ describe('isPublicAddress', () => {
     ['100.64.0.1', false], ['0.0.0.0', false], ['224.0.0.1', false], ['255.255.255.255', false],
     ['::1', false], ['::', false], ['fe80::1', false], ['fd00::1', false], ['::ffff:127.0.0.1', false], ['::ffff:8.8.8.8', true],
     ['2001:db8::1', false], ['2404:6800:4005:80b::200e', true], ['not-an-ip', false],
+    // Every IPv4 special range (IANA), not only the private ones.
+    ['192.0.0.8', false], ['192.88.99.1', false], ['198.18.0.1', false], ['198.51.100.7', false], ['203.0.113.9', false], ['233.252.0.1', false],
+    // IPv6 forms of a reserved IPv4 address are reserved; of a public one, public.
+    ['::127.0.0.1', false], ['[::127.0.0.1]', false], ['::7f00:1', false], ['::ffff:7f00:1', false], ['::ffff:0:127.0.0.1', false],
+    ['64:ff9b::127.0.0.1', false], ['64:ff9b::10.0.0.1', false], ['64:ff9b:1::a9fe:a9fe', false], ['64:ff9b::8.8.8.8', true],
+    ['2002:7f00:1::1', false], ['2002:a9fe:a9fe::1', false], ['2002:808:808::1', true],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', false], // Teredo, client 127.0.0.1
+    ['::8.8.8.8', true], ['[::ffff:169.254.169.254]', false], ['::ffff:10.0.0.1', false],
+    // IPv6 special ranges: discard, site-local, benchmarking, ORCHID, 6bone-era reserved, outside 2000::/3.
+    ['100::1', false], ['fec0::1', false], ['2001:2::1', false], ['2001:20::1', false], ['3fff::1', false], ['4000::1', false], ['ff02::1', false],
   ];
   it.each(cases)('%s → %s', (ip, pub) => expect(isPublicAddress(ip)).toBe(pub));
 });
@@ -27,6 +37,12 @@ describe('allowlist', () => {
   ];
   it.each(cases)('%s at %s with %j → %s', (host, addr, allow, ok) => expect(addressAllowed(host, addr, allow)).toBe(ok));
   it('matches IPv6 loopback', () => expect(isAllowlisted('[::1]', ['loopback'])).toBe(true));
+  it('matches IPv6 CIDRs and the IPv4 an IPv6 form carries', () => {
+    expect(isAllowlisted('fd00::5', ['fd00::/8'])).toBe(true);
+    expect(isAllowlisted('::ffff:10.0.0.5', ['10.0.0.0/8'])).toBe(true);
+    expect(isAllowlisted('::ffff:127.0.0.1', ['loopback'])).toBe(true);
+    expect(addressAllowed('evil.test', '::127.0.0.1', [])).toBe(false);
+  });
 });
 
 describe('robots.txt', () => {

@@ -1,77 +1,98 @@
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-// SSRF guard: sources must be public. Loopback/private/link-local/CGNAT/
-// multicast and friends are refused unless explicitly allowlisted.
+// SSRF guard: sources must be public. Every special-purpose range (IANA
+// registries, as ipaddr.js's range() tables them) is refused unless
+// explicitly allowlisted, and an IPv6 address that carries an IPv4 address
+// (mapped, compatible `::a.b.c.d`, SIIT, NAT64, 6to4, Teredo) is judged by the
+// IPv4 address it carries: `[::127.0.0.1]` is loopback, not public.
 
-function v4ToInt(ip: string): number {
-  return ip.split('.').reduce((a, o) => (a << 8) + Number(o), 0) >>> 0;
-}
+type V4 = ipaddr.IPv4;
+type V6 = ipaddr.IPv6;
 
-const V4_BLOCKED: Array<[string, number]> = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-];
-
-function inV4Cidr(ip: string, base: string, bits: number): boolean {
-  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return (v4ToInt(ip) & mask) === (v4ToInt(base) & mask);
-}
-
-function expandV6(ip: string): number[] | null {
-  let s = ip.toLowerCase().replace(/%.*$/, '');
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
-  if (v4) {
-    const n = v4ToInt(v4[1]!);
-    s = s.slice(0, -v4[1]!.length) + ((n >>> 16).toString(16) + ':' + (n & 0xffff).toString(16));
+function parse(ip: string): V4 | V6 | null {
+  const s = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (!isIP(s)) return null;
+  try {
+    return ipaddr.parse(s);
+  } catch {
+    return null;
   }
-  const [head, tail] = s.split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail !== undefined && tail ? tail.split(':') : [];
-  const fill = tail !== undefined ? 8 - h.length - t.length : 0;
-  const parts = [...h, ...Array(fill).fill('0'), ...t].map((x) => parseInt(x || '0', 16));
-  return parts.length === 8 ? parts : null;
 }
 
-/** Is this IP literal a public unicast address? */
+function v4FromWords(hi: number, lo: number): V4 {
+  return new ipaddr.IPv4([hi >>> 8, hi & 255, lo >>> 8, lo & 255]);
+}
+
+/** The IPv4 address an IPv6 address embeds, or null when it embeds none. */
+export function embeddedV4(a: V6): V4 | null {
+  const p = a.parts;
+  switch (a.range()) {
+    case 'ipv4Mapped': // ::ffff:a.b.c.d
+    case 'rfc6145': // ::ffff:0:a.b.c.d
+    case 'rfc6052': // 64:ff9b::a.b.c.d (NAT64)
+      return v4FromWords(p[6]!, p[7]!);
+    case '6to4': // 2002:AABB:CCDD::/48
+      return v4FromWords(p[1]!, p[2]!);
+    case 'teredo': // 2001::/32, client address XOR-ed in the last 32 bits
+      return v4FromWords(p[6]! ^ 0xffff, p[7]! ^ 0xffff);
+    default:
+      break;
+  }
+  // IPv4-compatible ::a.b.c.d (deprecated, still routed by some stacks) and the local-use NAT64 64:ff9b:1::/48.
+  if (p.slice(0, 6).every((x) => x === 0) && (p[6] !== 0 || p[7]! > 1)) return v4FromWords(p[6]!, p[7]!);
+  if (p[0] === 0x64 && p[1] === 0xff9b && p[2] === 1) return v4FromWords(p[6]!, p[7]!);
+  return null;
+}
+
+function publicV4(a: V4): boolean {
+  return a.range() === 'unicast';
+}
+
+/** Is this IP literal (brackets allowed) a public unicast address? */
 export function isPublicAddress(ip: string): boolean {
-  const fam = isIP(ip);
-  if (fam === 4) return !V4_BLOCKED.some(([b, n]) => inV4Cidr(ip, b, n));
-  if (fam !== 6) return false;
-  const p = expandV6(ip);
-  if (!p) return false;
-  if (p.every((x) => x === 0)) return false; // ::
-  if (p.slice(0, 7).every((x) => x === 0) && p[7] === 1) return false; // ::1
-  if (p.slice(0, 5).every((x) => x === 0) && p[5] === 0xffff) {
-    return isPublicAddress(`${p[6]! >>> 8}.${p[6]! & 255}.${p[7]! >>> 8}.${p[7]! & 255}`); // v4-mapped
-  }
-  const first = p[0]!;
-  if ((first & 0xfe00) === 0xfc00) return false; // fc00::/7 unique local
-  if ((first & 0xffc0) === 0xfe80) return false; // link-local
-  if ((first & 0xff00) === 0xff00) return false; // multicast
-  if (first === 0x2001 && p[1] === 0x0db8) return false; // documentation
-  if (first === 0x0064 && p[1] === 0xff9b) return false; // NAT64
-  return true;
+  const a = parse(ip);
+  if (!a) return false;
+  if (a.kind() === 'ipv4') return publicV4(a as V4);
+  const v6 = a as V6;
+  const inner = embeddedV4(v6);
+  if (inner) return publicV4(inner);
+  // Global unicast is 2000::/3; everything else (and every named range) is special.
+  return v6.range() === 'unicast' && (v6.parts[0]! & 0xe000) === 0x2000;
+}
+
+/** The address to compare with allowlist entries: an embedded IPv4 stands for itself. */
+function comparable(a: V4 | V6): V4 | V6 {
+  return a.kind() === 'ipv6' ? embeddedV4(a as V6) ?? a : a;
 }
 
 /**
- * Allowlist entries: a host name ("demo.local"), an IP, or an IPv4 CIDR
- * ("127.0.0.0/8"). The word "loopback" stands for 127.0.0.0/8, ::1 and localhost.
+ * Allowlist entries: a host name ("demo.local"), an IP, or a CIDR
+ * ("127.0.0.0/8", "fd00::/8"). The word "loopback" stands for 127.0.0.0/8, ::1 and localhost.
  */
 export function isAllowlisted(hostOrIp: string, allow: readonly string[]): boolean {
   const h = hostOrIp.toLowerCase().replace(/^\[|\]$/g, '');
+  const parsed = parse(h);
+  const addr = parsed ? comparable(parsed) : null;
   for (const raw of allow) {
     const entry = raw.toLowerCase().trim();
     if (entry === 'loopback') {
-      if (h === 'localhost' || h === '::1' || (isIP(h) === 4 && inV4Cidr(h, '127.0.0.0', 8))) return true;
+      if (h === 'localhost' || (addr && addr.range() === 'loopback')) return true;
       continue;
     }
-    const cidr = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(entry);
-    if (cidr) {
-      if (isIP(h) === 4 && inV4Cidr(h, cidr[1]!, Number(cidr[2]))) return true;
+    if (entry.includes('/')) {
+      if (!addr) continue;
+      try {
+        const [net, bits] = ipaddr.parseCIDR(entry);
+        if (net.kind() === addr.kind() && addr.match(net as never, bits)) return true;
+      } catch {
+        /* not a CIDR: compared as a name below */
+      }
       continue;
     }
     if (entry === h) return true;
+    const e = parse(entry);
+    if (e && addr && e.kind() === addr.kind() && e.toNormalizedString() === addr.toNormalizedString()) return true;
   }
   return false;
 }

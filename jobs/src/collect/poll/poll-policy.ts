@@ -22,6 +22,8 @@ export function failureWeight(kind: string, status: number | null = null): numbe
       if (status === 429 || status === 503) return 0.5;
       if (status !== null && status >= 500) return 1;
       return 3; // 4xx: the address itself is wrong
+    case 'robots-unavailable':
+      return 0.5; // the site's robots.txt is down: wait and ask again, as for a 503
     case 'too-large':
     case 'empty':
     case 'robots-disallowed':
