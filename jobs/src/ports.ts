@@ -10,12 +10,26 @@ export interface ListingSelectors {
   next?: string | null;
 }
 
+/** Per-source settings an admin sets on /nguon when the automatic reading gets a site wrong. */
+export interface SourceOverrides {
+  /** Charset to decode the site's pages with, whatever they declare (e.g. "windows-1258"). */
+  encoding?: string | null;
+  /** Field order of the site's numeric dates: day-first (Vietnamese) or month-first (US). */
+  dateOrder?: 'dmy' | 'mdy' | null;
+  /** CSS selector of the article body, when Readability picks the wrong block. */
+  contentSelector?: string | null;
+  /** Fixed poll interval in minutes, instead of the one learnt from the unit's publishing. */
+  pollMinutes?: number | null;
+}
+
 export interface SourceRecord {
   id: number;
   unitId: string;
   kind: SourceKind;
   url: string;
   listing: ListingSelectors | null;
+  /** Absent or null: everything automatic. */
+  overrides?: SourceOverrides | null;
   etag: string | null;
   lastModified: string | null;
   /** Hash of the last fetched index document (feed/sitemap/listing); unchanged → no parsing. */
@@ -46,6 +60,8 @@ export interface CollectedPost {
   text: string;
   /** ISO 8601 with offset, or null when unknown (then firstSeenAt is used and 'no-date' flagged). */
   publishedAt: string | null;
+  /** Where publishedAt came from (feed, sitemap, listing, meta, json-ld, time, url, text); null with no date. */
+  publishedSource?: string | null;
   firstSeenAt: string;
   flags: PostFlag[];
   /** sha256 hex of the normalised text. */

@@ -61,3 +61,28 @@ describe('collect:url', () => {
     expect(JSON.parse(r.stdout)).toEqual({ error: { kind: 'private-address', message: expect.stringContaining('--allow-private') } });
   });
 });
+
+describe('collect:url on section pages without a feed', () => {
+  it('a portal section page → kind listing, its 24 articles with ISO instants', async () => {
+    const r = await cli(srv.url('/chinh-tri.htm'), '--allow-private', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.kind).toBe('listing');
+    expect(out.items).toHaveLength(24);
+    expect(out.items[0]).toMatchObject({ url: srv.url('/chinh-tri/bai-viet-so-1-10225020100.htm'), title: 'Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng 1 năm 2025', published: '2025-02-03T08:15:00+07:00' });
+    for (const i of out.items) {
+      expect(i.url).toMatch(/\/chinh-tri\/bai-viet-so-\d+-/);
+      expect(i.published).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+    }
+  });
+
+  it('a Liferay list → its dates ("21/07/2022 | 10:00 AM", "Ngày đăng … | View count")', async () => {
+    const r = await cli(srv.url('/web/sovanhoa/tin-tuc-su-kien'), '--allow-private', '--json');
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.kind).toBe('listing');
+    expect(out.items.map((i) => i.published)).toEqual([
+      '2022-07-21T10:00:00+07:00', '2022-07-18T14:30:00+07:00', '2022-07-15T07:45:00+07:00', '2020-09-09T17:07:00+07:00', '2020-09-02T08:20:00+07:00',
+    ]);
+    expect(out.items[0]!.title).toBe('Hội thi tuyên truyền lưu động chào mừng kỷ niệm Quốc khánh 2/9');
+  });
+});

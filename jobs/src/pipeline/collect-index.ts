@@ -1,13 +1,13 @@
 import { gunzipSync } from 'node:zlib';
-import type { FetchEvent, SourceKind, SourceRecord } from '../ports';
+import type { FetchEvent, ListingSelectors, SourceKind, SourceRecord } from '../ports';
 import { FetchError, decodeBody, fetchResource, type FetchOptions, type FetchResult } from '../collect/fetch';
 import { parseFeed } from '../collect/feeds';
 import { parseSitemap, type SitemapEntry } from '../collect/sitemaps';
-import { DEFAULT_LISTING_SELECTORS, parseListing } from '../collect/listing';
+import { parseListing } from '../collect/listing';
 import { bytesHash, canonicalizeUrl } from '../collect/dedup';
 import { detectSourceKind } from '../collect/detect';
 import { ParseError } from '../collect/parse-error';
-import { checkPlausible, type ParsedDate } from '../collect/extract';
+import { checkPlausible, type DateSource, type ParsedDate } from '../collect/extract';
 
 // Reading a source's index document(s): feed, sitemap (+ index children) or
 // listing pages (+ next pages). Shared by the collector and collect:url.
@@ -17,6 +17,8 @@ export interface IndexItem {
   guid: string | null;
   title: string | null;
   published: ParsedDate | null;
+  /** Where `published` came from: the feed, the sitemap or the listing page. */
+  publishedSource?: DateSource | null;
   contentHtml: string | null;
 }
 
@@ -33,7 +35,11 @@ export interface IndexContext {
 export type IndexRead =
   | { status: 'not-modified'; kind: SourceKind; etag: string | null; lastModified: string | null }
   | { status: 'unchanged'; kind: SourceKind; etag: string | null; lastModified: string | null; contentHash: string }
-  | { status: 'ok'; kind: SourceKind; etag: string | null; lastModified: string | null; contentHash: string; items: IndexItem[]; issues: CollectIssue[]; page: FetchResult };
+  | {
+      status: 'ok'; kind: SourceKind; etag: string | null; lastModified: string | null; contentHash: string; items: IndexItem[]; issues: CollectIssue[]; page: FetchResult;
+      /** Listing sources: how the first page was read, and the item selector suggested for it. */
+      listing?: { via: 'selectors' | 'auto'; suggested: ListingSelectors | null; pages: number };
+    };
 
 export interface CollectIssue {
   url: string;
@@ -99,7 +105,7 @@ async function readSitemap(sourceId: number, text: string, url: string, ctx: Ind
 function urlsetItems(entries: SitemapEntry[], ctx: IndexContext): IndexItem[] {
   return entries
     .filter((e) => withinHorizon(e.published ?? e.lastmod, ctx))
-    .map((e) => ({ url: e.url, guid: null, title: e.title, published: e.published, contentHtml: null }));
+    .map((e) => ({ url: e.url, guid: null, title: e.title, published: e.published, publishedSource: 'sitemap' as const, contentHtml: null }));
 }
 
 /** A feed and, for backfill, its archive pages while they bring new, recent items. */
@@ -116,7 +122,7 @@ async function readFeed(sourceId: number, text: string, url: string, ctx: IndexC
       break;
     }
     const recent = feed.items.filter((i) => withinHorizon(i.published, ctx));
-    items.push(...recent.map((i) => ({ url: i.url!, guid: i.guid, title: i.title || null, published: i.published, contentHtml: i.contentHtml })));
+    items.push(...recent.map((i) => ({ url: i.url!, guid: i.guid, title: i.title || null, published: i.published, publishedSource: 'feed' as const, contentHtml: i.contentHtml })));
     if (feed.dropped.noLink) issues.push({ url, kind: 'item-without-link', message: `${feed.dropped.noLink} mục không có liên kết bài viết, đã bỏ qua` });
     if (feed.dropped.duplicate) issues.push({ url, kind: 'duplicate-item', message: `${feed.dropped.duplicate} mục trùng GUID/liên kết, đã gộp` });
     const fresh = recent.some((i) => !ctx.known.has(canonicalizeUrl(i.url!) ?? i.url!));
@@ -133,17 +139,29 @@ async function readFeed(sourceId: number, text: string, url: string, ctx: IndexC
   return items;
 }
 
-async function readListing(source: Pick<SourceRecord, 'id' | 'listing'>, first: FetchResult, ctx: IndexContext, issues: CollectIssue[]): Promise<IndexItem[]> {
-  const selectors = source.listing ?? DEFAULT_LISTING_SELECTORS;
+/**
+ * A listing page and, for backfill, its next pages while they bring new items within the horizon.
+ * The source's selectors when it has them; otherwise the page's own structure (findArticles).
+ */
+async function readListing(
+  source: Pick<SourceRecord, 'id' | 'listing' | 'overrides'>, first: FetchResult, ctx: IndexContext, issues: CollectIssue[],
+): Promise<{ items: IndexItem[]; info: NonNullable<Extract<IndexRead, { status: 'ok' }>['listing']> }> {
   const items: IndexItem[] = [];
+  let info: { via: 'selectors' | 'auto'; suggested: ListingSelectors | null; pages: number } | null = null;
   const seenPages = new Set<string>();
+  const dateCtx = { order: source.overrides?.dateOrder ?? null, now: ctx.now };
   let page: FetchResult = first;
   for (let n = 1; ; n++) {
     seenPages.add(page.url);
-    const parsed = parseListing(page.text, page.url, selectors);
-    const fresh = parsed.links.filter((l) => !ctx.known.has(canonicalizeUrl(l.url) ?? l.url));
-    items.push(...parsed.links.map((l) => ({ url: l.url, guid: null, title: l.title, published: null, contentHtml: null })));
-    if (!parsed.next || fresh.length === 0 || n >= ctx.maxPages || seenPages.has(parsed.next)) break;
+    const parsed = parseListing(page.text, page.url, source.listing ?? null, dateCtx);
+    info ??= { via: parsed.via, suggested: parsed.suggested, pages: 0 };
+    info.pages = n;
+    const recent = parsed.links.filter((l) => withinHorizon(l.published, ctx));
+    const unseen = recent.filter((l) => !items.some((i) => i.url === l.url));
+    const fresh = unseen.filter((l) => !ctx.known.has(canonicalizeUrl(l.url) ?? l.url));
+    items.push(...unseen.map((l) => ({ url: l.url, guid: null, title: l.title, published: l.published, publishedSource: l.published ? ('listing' as const) : null, contentHtml: null })));
+    // Older pages only while this one brought something new and not everything was past the horizon.
+    if (!parsed.next || fresh.length === 0 || recent.length === 0 || n >= ctx.maxPages || seenPages.has(parsed.next)) break;
     const r = await trackedFetch(source.id, parsed.next, { ...ctx.fetch, etag: null, lastModified: null }, ctx.record);
     if (r instanceof FetchError) {
       issues.push({ url: parsed.next, kind: r.kind, message: r.message });
@@ -151,7 +169,7 @@ async function readListing(source: Pick<SourceRecord, 'id' | 'listing'>, first: 
     }
     page = r;
   }
-  return items;
+  return { items, info: info! };
 }
 
 /**
@@ -159,7 +177,7 @@ async function readListing(source: Pick<SourceRecord, 'id' | 'listing'>, first: 
  * index itself cannot be read (the source failed); child pages that fail are issues.
  */
 export async function readIndex(
-  source: Pick<SourceRecord, 'id' | 'kind' | 'url' | 'listing' | 'etag' | 'lastModified' | 'lastContentHash'>,
+  source: Pick<SourceRecord, 'id' | 'kind' | 'url' | 'listing' | 'overrides' | 'etag' | 'lastModified' | 'lastContentHash'>,
   ctx: IndexContext,
   detect = false,
 ): Promise<IndexRead> {
@@ -172,7 +190,7 @@ export async function readIndex(
     return { status: 'unchanged', kind, etag: r.etag, lastModified: r.lastModified, contentHash };
   }
   const text = documentText(r);
-  const sniffed = detectSourceKind(text, r.contentType);
+  const sniffed = detectSourceKind(text, r.contentType, r.url);
   if (detect) {
     if (sniffed === 'unknown') throw new ParseError('unknown-format', 'Không nhận ra định dạng (không phải RSS/Atom, sitemap hay trang HTML)');
     kind = sniffed;
@@ -181,14 +199,15 @@ export async function readIndex(
   }
   const issues: CollectIssue[] = [];
   let items: IndexItem[];
+  let listing: Extract<IndexRead, { status: 'ok' }>['listing'];
   if (kind === 'feed') {
     items = await readFeed(source.id, text, r.url, ctx, issues);
   } else if (kind === 'sitemap') {
     items = await readSitemap(source.id, text, r.url, ctx, issues);
   } else if (kind === 'listing') {
-    items = await readListing(source, { ...r, text }, ctx, issues);
+    ({ items, info: listing } = await readListing(source, { ...r, text }, ctx, issues));
   } else {
     items = [{ url: r.url, guid: null, title: null, published: null, contentHtml: null }];
   }
-  return { status: 'ok', kind, etag: r.etag, lastModified: r.lastModified, contentHash, items, issues, page: r };
+  return { status: 'ok', kind, etag: r.etag, lastModified: r.lastModified, contentHash, items, issues, page: r, ...(listing ? { listing } : {}) };
 }

@@ -52,6 +52,7 @@ const MIN_FEED_TEXT = 200;
 function buildPost(source: SourceRecord, item: IndexItem, a: ExtractedArticle | null, text: string, now: Date, extraFlags: PostFlag[]): CollectedPost {
   const flags = new Set<PostFlag>([...((a?.flags ?? []) as PostFlag[]), ...extraFlags]);
   const published = a ? a.published : item.published;
+  const publishedSource = published ? (a ? a.publishedSource : item.publishedSource ?? 'feed') : null;
   if (!published) flags.add('no-date');
   const title = a?.title || item.title || '';
   if (!title) flags.add('no-title');
@@ -65,6 +66,7 @@ function buildPost(source: SourceRecord, item: IndexItem, a: ExtractedArticle | 
     title,
     text,
     publishedAt: published?.iso ?? null,
+    publishedSource,
     firstSeenAt: toVnIso(now),
     flags: [...flags],
     contentHash: (a?.text === text && a.contentHash) || contentHash(text),
@@ -73,11 +75,17 @@ function buildPost(source: SourceRecord, item: IndexItem, a: ExtractedArticle | 
   };
 }
 
+/** The run's fetch options with the source's own encoding, when an admin set one. */
+export function sourceFetchOptions(source: Pick<SourceRecord, 'overrides'>, fetch: FetchOptions | undefined): FetchOptions {
+  const charset = source.overrides?.encoding;
+  return charset ? { ...fetch, charset } : { ...fetch };
+}
+
 /** An article → a post, or null with `retry` when a later run may succeed (timeouts, 5xx). */
 async function collectArticle(
   source: SourceRecord, item: IndexItem, deps: CollectDeps, now: Date, issues: CollectIssue[], record: RecordFn,
 ): Promise<{ post: CollectedPost | null; retry: boolean }> {
-  const r = await trackedFetch(source.id, item.url, { ...deps.fetch, etag: null, lastModified: null }, record);
+  const r = await trackedFetch(source.id, item.url, { ...sourceFetchOptions(source, deps.fetch), etag: null, lastModified: null }, record);
   const fallback = (retry: boolean) => {
     const text = item.contentHtml ? htmlToText(item.contentHtml) : '';
     return text.length >= MIN_FEED_TEXT ? { post: buildPost(source, item, null, text, now, ['text-from-feed']), retry: false } : { post: null, retry };
@@ -90,7 +98,11 @@ async function collectArticle(
     issues.push({ url: item.url, kind: 'unknown-format', message: `Bài viết không phải trang HTML (${r.contentType ?? 'không rõ kiểu'})` });
     return fallback(false);
   }
-  const input: ExtractInput = { html: r.text, url: r.url, now, hint: { published: item.published, title: item.title } };
+  const input: ExtractInput = {
+    html: r.text, url: r.url, now,
+    hint: { published: item.published, publishedSource: item.publishedSource ?? null, title: item.title },
+    contentSelector: source.overrides?.contentSelector ?? null,
+  };
   let a: ExtractedArticle;
   try {
     a = await (deps.extract ?? extractArticle)(input);
@@ -128,7 +140,7 @@ export async function collectSource(source: SourceRecord, deps: CollectDeps): Pr
   let read;
   try {
     read = await readIndex(source, {
-      fetch: deps.fetch ?? {}, now, horizonDays: deps.horizonDays ?? 548, maxPages: deps.maxPages ?? 50, known, record,
+      fetch: sourceFetchOptions(source, deps.fetch), now, horizonDays: deps.horizonDays ?? 548, maxPages: deps.maxPages ?? 50, known, record,
     });
   } catch (e) {
     if (!(e instanceof FetchError) && !(e instanceof ParseError)) throw e;
@@ -142,7 +154,8 @@ export async function collectSource(source: SourceRecord, deps: CollectDeps): Pr
     return { ...summary, ok: false, status: 'failed', fetched: fetched.n, failureScore, nextPollAt: next };
   }
   const done = async (status: CollectSummary['status'], complete: boolean, contentHash: string | null, intervalMs: number | null) => {
-    const next = nextPollAt({ now, ok: true, failureScore: 0, publishIntervalMs: intervalMs ?? source.publishIntervalMs, policy, random }).toISOString();
+    const fixed = source.overrides?.pollMinutes ? source.overrides.pollMinutes * 60_000 : null;
+    const next = nextPollAt({ now, ok: true, failureScore: 0, publishIntervalMs: intervalMs ?? source.publishIntervalMs, fixedIntervalMs: fixed, policy, random }).toISOString();
     // Incomplete run (articles to retry): keep the old validators so the next run re-reads the index.
     await deps.store.updateSourceState({
       sourceId: source.id, ok: true,

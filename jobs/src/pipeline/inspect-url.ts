@@ -1,8 +1,9 @@
-import type { SourceKind } from '../ports';
+import type { ListingSelectors, SourceKind, SourceOverrides } from '../ports';
 import { FetchError, type FetchOptions } from '../collect/fetch';
 import { checkPlausible, extractArticle, type ParsedDate } from '../collect/extract';
 import { ParseError } from '../collect/parse-error';
 import { readIndex } from './collect-index';
+import { sourceFetchOptions } from './collect-source';
 
 // collect:url — one URL, fetched once, kind detected, nothing stored. Same
 // index reader and extractor as the collector.
@@ -18,6 +19,8 @@ export interface InspectItem {
 export interface InspectResult {
   kind: SourceKind;
   items: InspectItem[];
+  /** Listing pages: read by the given selectors or by the page's structure, the selector suggested, pages read. */
+  listing?: { via: 'selectors' | 'auto'; suggested: ListingSelectors | null; pages: number };
   canonicalUrl?: string;
   issues: Array<{ url: string; kind: string; message: string }>;
 }
@@ -28,16 +31,29 @@ function dateFlags(d: ParsedDate | null, now: Date): string[] {
   return v === 'future' ? ['future-date'] : v === 'too-old' ? ['too-old-date'] : [];
 }
 
+export interface InspectOptions {
+  fetch: FetchOptions;
+  now: Date;
+  maxPages?: number;
+  horizonDays?: number;
+  /** A source's kind; without it the kind is detected from the document. */
+  kind?: SourceKind | null;
+  /** A source's (or a draft's) listing selectors and overrides, as the collector would apply them. */
+  listing?: ListingSelectors | null;
+  overrides?: SourceOverrides | null;
+}
+
 /** Throws FetchError / ParseError when the URL cannot be read at all. */
-export async function inspectUrl(url: string, opts: { fetch: FetchOptions; now: Date; maxPages?: number; horizonDays?: number }): Promise<InspectResult> {
+export async function inspectUrl(url: string, opts: InspectOptions): Promise<InspectResult> {
+  const source = { id: 0, kind: opts.kind ?? ('page' as const), url, listing: opts.listing ?? null, overrides: opts.overrides ?? null, etag: null, lastModified: null, lastContentHash: null };
   const read = await readIndex(
-    { id: 0, kind: 'page', url, listing: null, etag: null, lastModified: null, lastContentHash: null },
-    { fetch: opts.fetch, now: opts.now, horizonDays: opts.horizonDays ?? 100 * 365, maxPages: opts.maxPages ?? 1, known: new Set(), record: async () => {} },
-    true,
+    source,
+    { fetch: sourceFetchOptions(source, opts.fetch), now: opts.now, horizonDays: opts.horizonDays ?? 100 * 365, maxPages: opts.maxPages ?? 1, known: new Set(), record: async () => {} },
+    !opts.kind,
   );
   if (read.status !== 'ok') throw new ParseError('unknown-format', 'Không đọc được nội dung');
   if (read.kind === 'page') {
-    const a = extractArticle({ html: read.page.text, url: read.page.url, now: opts.now });
+    const a = extractArticle({ html: read.page.text, url: read.page.url, now: opts.now, contentSelector: opts.overrides?.contentSelector ?? null });
     return {
       kind: 'page',
       canonicalUrl: a.canonicalUrl,
@@ -48,6 +64,7 @@ export async function inspectUrl(url: string, opts: { fetch: FetchOptions; now: 
   return {
     kind: read.kind,
     items: read.items.map((i) => ({ url: i.url, title: i.title, published: i.published?.iso ?? null, flags: dateFlags(i.published, opts.now) })),
+    ...(read.listing ? { listing: read.listing } : {}),
     issues: read.issues,
   };
 }

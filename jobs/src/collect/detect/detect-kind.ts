@@ -1,15 +1,21 @@
 import type { SourceKind } from '../../ports';
 import { looksLikeHtml } from '../parse-error';
+import { listingVerdict, parseListing } from '../listing/parse-listing';
 
 // What a fetched document is, from its bytes, not its URL or content type
 // (servers label feeds text/html and pages text/xml).
 
-export function detectSourceKind(text: string, contentType: string | null = null): SourceKind | 'unknown' {
+export function detectSourceKind(text: string, contentType: string | null = null, url = 'https://unknown.invalid/'): SourceKind | 'unknown' {
   const head = text.slice(0, 8192).replace(/^\uFEFF/, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, '').trimStart();
   if (/^<(urlset|sitemapindex)[\s>]/i.test(head)) return 'sitemap';
   if (/^<(rss|feed|rdf:RDF)[\s>]/i.test(head)) return 'feed';
   if (looksLikeHtml(text) || /html/i.test(contentType ?? '')) {
+    // Repeated article blocks and no article body: a section page, whatever its meta tags say.
+    const listing = parseListing(text, url);
+    if (listingVerdict(listing)) return 'listing';
     if (isArticlePage(text)) return 'page';
+    // No article list at all, but some text: a short article (a notice, an announcement).
+    if (listing.links.length < 2 && /<p[^>]*>[^<]{40,}/i.test(text)) return 'page';
     return 'listing';
   }
   if (/^</.test(head)) return 'unknown';

@@ -9,8 +9,10 @@ export interface ExtractInput {
   /** Final URL of the page (after redirects). */
   url: string;
   now: Date;
-  /** Date and title the feed/sitemap gave for this item, if any. */
-  hint?: { published?: ParsedDate | null; title?: string | null };
+  /** Date and title the feed/sitemap/listing gave for this item, if any, and where the date came from. */
+  hint?: { published?: ParsedDate | null; publishedSource?: DateSource | null; title?: string | null };
+  /** Per-source CSS selector of the article body, when Readability picks the wrong block. */
+  contentSelector?: string | null;
   notBefore?: Date;
   futureToleranceMs?: number;
 }
@@ -64,6 +66,23 @@ function fallbackContent(doc: Document): string {
   return '';
 }
 
+/** The elements a source's content selector names, joined; '' when it matches nothing (or does not parse). */
+function selectedContent(doc: Document, selector: string): string {
+  let els: Array<NonNullable<ReturnType<Document['querySelector']>>>;
+  try {
+    els = [...doc.querySelectorAll(selector)];
+  } catch {
+    return '';
+  }
+  const html = els
+    .map((el) => {
+      el.querySelectorAll('script, style, form').forEach((x: { remove(): void }) => x.remove());
+      return el.innerHTML;
+    })
+    .join('\n');
+  return html.replace(/<[^>]*>/g, '').trim() ? html : '';
+}
+
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
 
 type Document = ReturnType<typeof parseHTML>['document'];
@@ -75,7 +94,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   const metaTitle = clean(meta(document, 'og:title', 'twitter:title')) || clean(document.querySelector('h1')?.textContent);
   const pageTitle = clean(document.querySelector('title')?.textContent);
   const bodyText = clean(document.body?.textContent);
-  const candidates = dateCandidates(document as never, bodyText);
+  const candidates = dateCandidates(document as never, bodyText, input.url);
 
   // Readability mutates the DOM it reads: give it its own copy.
   const { document: copy } = parseHTML(input.html);
@@ -86,14 +105,16 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
     article = null;
   }
   // Readability gives up on short pages; a marked-up content block is the next best thing.
-  const contentHtml = article?.content || fallbackContent(document);
+  // A source's own content selector, when it matches, overrides both.
+  const chosen = input.contentSelector ? selectedContent(document, input.contentSelector) : null;
+  const contentHtml = chosen || article?.content || fallbackContent(document);
   const text = contentHtml ? htmlToText(contentHtml) : '';
   const title = clean(input.hint?.title) || metaTitle || clean(article?.title) || pageTitle;
   const pub = choosePublished(input.hint?.published ?? null, candidates, {
     now: input.now,
     notBefore: input.notBefore,
     futureToleranceMs: input.futureToleranceMs,
-  } as PlausibilityOptions);
+  } as PlausibilityOptions, input.hint?.publishedSource ?? 'feed');
   const flags: ExtractedArticle['flags'] = [...pub.flags];
   if (!title) flags.push('no-title');
   if (!text) flags.push('no-text');

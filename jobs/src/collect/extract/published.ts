@@ -1,9 +1,11 @@
-import { checkPlausible, parseDate, parseVietnameseDate, type ParsedDate, type PlausibilityOptions } from './dates';
+import { vietnamDay } from '@tdtt/shared/score';
+import { checkPlausible, dateFromUrl, parseDate, parseVietnameseDate, type ParsedDate, type PlausibilityOptions } from './dates';
 
 // Published time, from the most to the least trustworthy source. An
 // implausible date (future, older than the site) is flagged and skipped.
 
-export type DateSource = 'feed' | 'meta' | 'json-ld' | 'time' | 'text';
+/** Where a post's published time came from; stored with the post (posts.published_source). */
+export type DateSource = 'feed' | 'sitemap' | 'listing' | 'meta' | 'json-ld' | 'time' | 'text' | 'url';
 export type DateFlag = 'future-date' | 'too-old-date' | 'date-from-text' | 'no-date';
 
 export interface PublishedResult {
@@ -42,8 +44,8 @@ const DATE_CLASSES = [
   'date', 'time', 'ngay', 'ngaydang', 'ngay-dang', 'post-date', 'publish', 'published', 'thoigian', 'datetime', 'news-date',
 ].map((c) => `[class~="${c}"], [class*="${c}-"], [class*="-${c}"], [class*="${c}_"]`).join(', ');
 
-/** Candidate dates from the document, in order of trust. */
-export function dateCandidates(doc: Doc, text: string): Array<{ source: DateSource; date: ParsedDate }> {
+/** Candidate dates from the document, in order of trust. `url`: the page's address, which may carry a day. */
+export function dateCandidates(doc: Doc, text: string, url?: string): Array<{ source: DateSource; date: ParsedDate }> {
   const out: Array<{ source: DateSource; date: ParsedDate }> = [];
   const push = (source: DateSource, d: ParsedDate | null) => d && out.push({ source, date: d });
   for (const m of doc.querySelectorAll('meta[property], meta[name], meta[itemprop]')) {
@@ -58,25 +60,38 @@ export function dateCandidates(doc: Doc, text: string): Array<{ source: DateSour
   // Date lines marked as such come before free text: portals often print
   // today's date in the header, which a whole-page search would find first.
   for (const el of doc.querySelectorAll(DATE_CLASSES)) push('text', parseVietnameseDate(el.textContent ?? ''));
+  // A day in the address (/2025/02/03/) beats the first date anywhere in the page's text.
+  if (url) push('url', dateFromUrl(url));
   push('text', parseVietnameseDate(text.slice(0, 4000)));
   return out;
 }
 
-/** Choose the published time: feed date first, then the page's own. */
+/**
+ * Choose the published time: the index's date (feed, sitemap, listing) first, then the page's own.
+ * A day-only date (no time, or a "12:00 AM" placeholder) gives way to a later candidate with a
+ * time on the same Vietnamese day.
+ */
 export function choosePublished(
-  feedDate: ParsedDate | null,
+  indexDate: ParsedDate | null,
   candidates: Array<{ source: DateSource; date: ParsedDate }>,
   opts: PlausibilityOptions,
+  indexSource: DateSource = 'feed',
 ): PublishedResult {
   const flags = new Set<DateFlag>();
-  const all = feedDate ? [{ source: 'feed' as const, date: feedDate }, ...candidates] : candidates;
+  const all = indexDate ? [{ source: indexSource, date: indexDate }, ...candidates] : candidates;
   for (const c of all) {
     const verdict = checkPlausible(c.date.date, opts);
     if (verdict === 'future') flags.add('future-date');
     else if (verdict === 'too-old') flags.add('too-old-date');
     else {
-      if (c.source === 'text') flags.add('date-from-text');
-      return { published: c.date, source: c.source, flags: [...flags] };
+      let chosen = c;
+      if (c.date.dateOnly) {
+        const day = vietnamDay(c.date.date);
+        const timed = all.find((o) => !o.date.dateOnly && vietnamDay(o.date.date) === day && checkPlausible(o.date.date, opts) === 'ok');
+        if (timed) chosen = timed;
+      }
+      if (chosen.source === 'text') flags.add('date-from-text');
+      return { published: chosen.date, source: chosen.source, flags: [...flags] };
     }
   }
   flags.add('no-date');

@@ -19,6 +19,8 @@ describe('parseFeed golden files', () => {
     ['messy-items.xml', 'https://b.gov.vn/rss.xml'],
     ['empty.xml', 'https://d.gov.vn/rss'],
     ['archive.xml', 'https://xa.gov.vn/rss'],
+    // US-style zone-less item dates, the channel in +0700: month-first, +07:00, "12:00:00 AM" a day only.
+    ['us-dates.xml', 'http://sovanhoa-mau.gov.vn/rss.aspx'],
   ];
   it.each(cases)('%s', async (file, feedUrl) => {
     const feed = await parseFeed(read(file), feedUrl);

@@ -1,6 +1,6 @@
 import type Parser from 'rss-parser';
 import { rssParser } from '../lazy-libs';
-import { parseDate, type ParsedDate } from '../extract/dates';
+import { inferDayOrder, parseDate, parseZone, type DateReadOptions, type ParsedDate } from '../extract/dates';
 import { canonicalizeUrl } from '../dedup';
 import { ParseError, escapeBareAmpersands, looksLikeHtml, stripIllegalXmlChars } from '../parse-error';
 
@@ -88,6 +88,12 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   const base = link ?? feedUrl;
   const seen = new Set<string>();
   const items: FeedItem[] = [];
+  // Zone-less item dates take the channel's own zone (lastBuildDate "… +0700"), else +07:00;
+  // numeric item dates take the field order the feed's other dates show (2/18/2017 → month-first).
+  const rawDates = (raw.items ?? []).map((it) => str(it.published) ?? str(it.pubDate) ?? str(it.dcDate) ?? str(it.updated) ?? str(it.isoDate));
+  const channelDate = str(raw['lastBuildDate']) ?? str(raw['pubDate']);
+  const channelZone = channelDate ? parseZone(/(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|Z))$/i.exec(channelDate)?.[0]) : undefined;
+  const dateOpts: DateReadOptions = { order: inferDayOrder(rawDates), zoneMin: channelZone ?? null };
   const dropped = { noLink: 0, duplicate: 0 };
   for (const it of raw.items ?? []) {
     const guid = str(it.guid) ?? str(it.id);
@@ -111,7 +117,7 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
       url,
       guid,
       title: (str(it.title) ?? '').normalize('NFC'),
-      published: parseDate(rawDate),
+      published: parseDate(rawDate, dateOpts),
       rawDate,
       contentHtml: str(it.contentEncoded) ?? str(it.content) ?? null,
     });

@@ -6,7 +6,7 @@ import { iconv } from '../lazy-libs';
 export interface Decoded {
   text: string;
   charset: string;
-  source: 'bom' | 'header' | 'meta' | 'xml-decl' | 'default';
+  source: 'bom' | 'header' | 'meta' | 'xml-decl' | 'default' | 'override';
 }
 
 function bomCharset(b: Uint8Array): [string, number] | null {
@@ -32,15 +32,22 @@ export function sniffDeclaredCharset(b: Uint8Array): { charset: string; source: 
   return null;
 }
 
+/** Does iconv know this charset name (a source's encoding override is checked with it)? */
+export function isKnownCharset(cs: string): boolean {
+  return usable(cs.trim().toLowerCase()) !== null;
+}
+
 function usable(cs: string | null | undefined): string | null {
   if (!cs) return null;
   const c = cs === 'utf-16' ? 'utf-16le' : cs;
   return iconv().encodingExists(c) ? c : null;
 }
 
-/** Decode a body; the result is NFC (windows-1258 yields combining marks). */
-export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
+/** Decode a body; the result is NFC (windows-1258 yields combining marks). `forced`: a source's own charset, above all declarations. */
+export function decodeBody(bytes: Uint8Array, contentType?: string | null, forced?: string | null): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const own = usable(forced?.toLowerCase());
+  if (own) return { text: iconv().decode(buf, own).normalize('NFC'), charset: own, source: 'override' };
   const bom = bomCharset(buf);
   if (bom) return { text: iconv().decode(buf.subarray(bom[1]), bom[0]).normalize('NFC'), charset: bom[0], source: 'bom' };
   let charset = usable(charsetFromContentType(contentType));

@@ -101,7 +101,7 @@ async function attempt(start: URL, o: ResolvedFetchOptions, t0: number): Promise
     if (res.body.length === 0 || (res.body.length < 1024 && res.body.toString('latin1').trim() === '')) {
       throw new FetchError('empty', 'Máy chủ trả về nội dung rỗng', u.href, res.status);
     }
-    const dec = decodeBody(res.body, base.contentType);
+    const dec = decodeBody(res.body, base.contentType, o.charset);
     return { ...base, notModified: false, bytes: res.body, text: dec.text, charset: dec.charset, durationMs: Date.now() - t0 };
   }
 }

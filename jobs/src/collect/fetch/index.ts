@@ -5,5 +5,5 @@ export { HostLimiter, Semaphore, type LimiterOptions, type RequestLimiter } from
 export { RobotsCache } from './robots-cache';
 export { parseRobots, isPathAllowed, type RobotsRules } from './robots';
 export { isPublicAddress, isAllowlisted, addressAllowed } from './ssrf';
-export { decodeBody, charsetFromContentType, sniffDeclaredCharset, type Decoded } from './charset';
+export { decodeBody, isKnownCharset, charsetFromContentType, sniffDeclaredCharset, type Decoded } from './charset';
 export { parseRetryAfter, backoffMs } from './retry-after';

@@ -17,6 +17,8 @@ export interface FetchOptions {
   etag?: string | null;
   lastModified?: string | null;
   accept?: string;
+  /** Decode bodies with this charset whatever they declare (a source's encoding override). */
+  charset?: string | null;
   /** Hosts, IPs, IPv4 CIDRs or "loopback" that may resolve to non-public addresses. */
   allowPrivate?: readonly string[];
   /** robots.txt cache; `false` skips robots (only for robots.txt itself). */
@@ -32,7 +34,8 @@ export interface FetchOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface ResolvedFetchOptions extends Required<Omit<FetchOptions, 'etag' | 'lastModified' | 'robots' | 'limiter'>> {
+export interface ResolvedFetchOptions extends Required<Omit<FetchOptions, 'etag' | 'lastModified' | 'robots' | 'limiter' | 'charset'>> {
+  charset: string | null;
   etag: string | null;
   lastModified: string | null;
   robots: RobotsCache | false;
@@ -48,6 +51,7 @@ export function resolveOptions(o: FetchOptions): ResolvedFetchOptions {
     maxRedirects: o.maxRedirects ?? 5,
     etag: o.etag ?? null,
     lastModified: o.lastModified ?? null,
+    charset: o.charset ?? null,
     accept: o.accept ?? 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8',
     allowPrivate: o.allowPrivate ?? [],
     robots: o.robots ?? false,

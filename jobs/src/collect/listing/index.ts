@@ -1,1 +1,3 @@
-export { parseListing, DEFAULT_LISTING_SELECTORS, type ListingLink, type ParsedListing } from './parse-listing';
+export { parseListing, looksLikeListing, listingVerdict, DEFAULT_LISTING_SELECTORS, type ListingLink, type ParsedListing } from './parse-listing';
+export { findNextPage, pageNumber } from './paging';
+export { findArticles, datesOfBlocks, type FoundListing, type DateContext } from './find-articles';

@@ -65,6 +65,8 @@ export interface NextPollInput {
   publishIntervalMs?: number | null;
   /** The server asked us to wait this long (Retry-After). */
   retryAfterMs?: number | null;
+  /** An admin's fixed interval for this source (overrides the learnt one on success, not the backoff). */
+  fixedIntervalMs?: number | null;
   policy?: PollPolicy;
   random?: () => number;
 }
@@ -77,6 +79,7 @@ export function nextPollAt(i: NextPollInput): Date {
     // Poll about four times per typical gap; unknown → halfway on a log scale.
     const target = i.publishIntervalMs ? i.publishIntervalMs / 4 : Math.sqrt(p.floorMs * p.ceilingMs);
     ms = Math.min(p.ceilingMs, Math.max(p.floorMs, target));
+    if (i.fixedIntervalMs) return new Date(i.now.getTime() + Math.max(i.fixedIntervalMs, i.retryAfterMs ?? 0));
   } else {
     ms = Math.min(p.ceilingMs, p.floorMs * 2 ** Math.max(0, i.failureScore - 1));
   }
