@@ -65,8 +65,14 @@ export class WorkerPool<In, Out> {
         )
       : new Worker(this.entry, { execArgv: this.execArgv, workerData });
     w.unref();
-    w.on('message', (m: Reply<Out>) => {
+    w.on('message', (m: Reply<Out> | { ready: true }) => {
       if (!this.workers.includes(w)) return; // overran and replaced: its late answer is dropped
+      // A worker takes work once its module has loaded, so start-up never counts against a task's time.
+      if ('ready' in m) {
+        this.idle.push(w);
+        this.pump();
+        return;
+      }
       const job = this.running.get(w);
       this.running.delete(w);
       if (job?.timer) clearTimeout(job.timer);
@@ -82,7 +88,6 @@ export class WorkerPool<In, Out> {
       this.replace(w);
     });
     this.workers.push(w);
-    this.idle.push(w);
   }
 
   /** Drops a worker that crashed or overran, and starts another in its place. */
@@ -133,6 +138,7 @@ export class WorkerPool<In, Out> {
 
 /** Worker side: answers each input with `fn(input)`, or the error's message. */
 export function serveWorker<In, Out>(fn: (input: In) => Out): void {
+  parentPort!.postMessage({ ready: true });
   parentPort!.on('message', (msg: { id: number; input: In }) => {
     try {
       parentPort!.postMessage({ id: msg.id, ok: true, value: fn(msg.input) });
