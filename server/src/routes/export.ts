@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dayParam, errorResponse, idParam, monthParam } from '@tdtt/shared';
+import { dayParam, errorResponse, idParam, monthParam, orderedDays, quarterParam, yearParam } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
 import { auditRequest } from '../auth/audit';
 import { buildTable, contentDisposition, CONTENT_TYPES, exportFileName, loadExport, postsCsv, tableCsv, writeXlsx } from '../export';
@@ -8,8 +8,8 @@ import { createRouter } from './router';
 export const exportQuery = z.object({
   plan: idParam.optional(),
   month: monthParam.optional(),
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/i, 'quý phải có dạng YYYY-Qn (ví dụ 2025-Q1)').optional(),
-  year: z.string().regex(/^\d{4}$/, 'năm phải có dạng YYYY (ví dụ 2025)').optional(),
+  quarter: quarterParam.optional(),
+  year: yearParam.optional(),
   from: dayParam.optional(),
   to: dayParam.optional(),
   unit: idParam.optional(),

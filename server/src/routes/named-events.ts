@@ -1,6 +1,6 @@
 // The editable table of named events ("Đại hội XIV", "ngày bầu cử …") the plan parser resolves dates with.
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponse, isoDate } from '@tdtt/shared';
+import { errorResponse, isoDate, orderedDays } from '@tdtt/shared';
 import { auditRequest } from '../auth';
 import * as q from '../db/queries';
 import { badRequest } from '../middleware/errors';
@@ -14,7 +14,7 @@ export const namedEventSchema = z.object({
   aliases: z.array(z.string().trim().min(2).max(300)).min(1).max(50),
   date: isoDate,
   endDate: isoDate.nullable().default(null),
-});
+}).superRefine(orderedDays('date', 'endDate'));
 const table = z.object({ events: z.array(namedEventSchema).max(500), defaults: z.boolean() });
 const err = (description: string) => ({ description, content: { 'application/json': { schema: errorResponse } } });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { canonicalizeUrl, contentHash, FetchError, ParseError, RobotsCache, ROBOTS_TOKEN, simhash } from '@tdtt/jobs/collect';
 import { inspectUrl } from '@tdtt/jobs/pipeline';
-import { errorResponse } from '@tdtt/shared';
+import { dayParam, errorResponse } from '@tdtt/shared';
 import { vietnamDay } from '@tdtt/shared/score';
 import { auditRequest } from '../auth/audit';
 import type { Config } from '../config';
@@ -19,7 +19,7 @@ const idParam = z.object({ id: z.string().regex(/^\d{1,15}$/, 'mã minh chứng 
 const submitBody = z.object({
   url: z.string().trim().url('url: đường dẫn không hợp lệ').max(2000).refine((u) => /^https?:\/\//i.test(u), 'url: chỉ nhận http hoặc https'),
   title: z.string().trim().min(3, 'title: thiếu tiêu đề').max(500),
-  publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'publishedOn: ngày đăng dạng YYYY-MM-DD'),
+  publishedOn: dayParam,
   text: z.string().max(200_000).optional(),
   unitId: z.string().min(1).max(100).optional(),
 });

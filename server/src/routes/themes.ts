@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dayParam, errorResponse, idParam } from '@tdtt/shared';
+import { dayParam, errorResponse, idParam, orderedDays } from '@tdtt/shared';
 import { createRouter } from './router';
 import { themeDetailView, themeListView } from '../views/themes';
 
@@ -18,7 +18,7 @@ const getTheme = createRoute({
   method: 'get',
   path: '/{id}',
   summary: 'Một chủ đề: đơn vị đã có bài, số bài theo tháng (tự viết / đăng lại), bài tiêu biểu',
-  request: { params: z.object({ id: idParam }), query: z.object({ from: dayParam.optional(), to: dayParam.optional(), unit: idParam.optional() }) },
+  request: { params: z.object({ id: idParam }), query: z.object({ from: dayParam.optional(), to: dayParam.optional(), unit: idParam.optional() }).superRefine(orderedDays('from', 'to')) },
   responses: {
     200: { description: 'Chủ đề', content: anyJson },
     400: { description: 'Tham số không hợp lệ', content: errJson },

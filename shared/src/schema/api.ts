@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { monthParam } from './dates';
 
-/** Query parameters shared by the read API. */
-export const monthParam = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'tháng phải có dạng YYYY-MM (ví dụ 2025-03)');
-export const dayParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+/** Query parameters shared by the read API (dates: ./dates). */
 export const idParam = z.string().min(1).max(200).regex(/^[\w:.\-]+$/, 'mã không hợp lệ');
 
 export const coverageQuery = z.object({

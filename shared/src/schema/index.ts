@@ -1,3 +1,4 @@
+export * from './dates';
 export * from './plan';
 export * from './classify';
 export * from './api';

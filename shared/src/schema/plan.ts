@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { dayParam, orderedDays, partialDate } from './dates';
 
-/** ISO calendar date, YYYY-MM-DD (dates in plans are Vietnam local dates). */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+/** ISO calendar date, YYYY-MM-DD (dates in plans are Vietnam local dates): the one day validator. */
+export const isoDate = dayParam;
 
 /** A document a plan implements ("Thực hiện Kế hoạch số 26-KH/BTGTW, ngày 05-5-2021 của …"). */
 export const docRefSchema = z.object({
@@ -37,13 +38,13 @@ export const planPhaseSchema = z.object({
   /** Review flags, e.g. "start-from-parent-date", "unknown-event:…". */
   flags: z.array(z.string()),
   themes: z.array(planThemeSchema),
-});
+}).superRefine(orderedDays('startsOn', 'endsOn'));
 export type PlanPhase = z.infer<typeof planPhaseSchema>;
 
 export const anniversarySchema = z.object({
   event: z.string().min(1),
   /** "YYYY-MM-DD", "YYYY-MM" or "YYYY" according to precision. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  date: partialDate,
   precision: z.enum(['day', 'month', 'year']),
   years: z.number().int().positive().nullable(),
   /** The original event date when given ("03/02/1930"). */
