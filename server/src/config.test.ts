@@ -4,7 +4,7 @@ import { ConfigError, DEFAULT_DUCKDB_MEMORY_LIMIT, loadConfig } from './config';
 describe('loadConfig', () => {
   it('defaults to the embedded demo on loopback with ./data', () => {
     const c = loadConfig({}, '/srv/app');
-    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', demo: true, hostDelayMs: 0, duckdbMemoryLimit: '64MB', duckdbJobMemoryLimit: null });
+    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', demo: true, hostDelayMs: 0, duckdbMemoryLimit: '256MB', duckdbJobMemoryLimit: null });
     expect(c.dbPath).toBe('/srv/app/data/tdtt.duckdb');
   });
 

@@ -7,10 +7,11 @@ const bool = z
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 /**
- * DuckDB's memory limit while pages are served: its buffer pool is most of the server's resident
- * memory, and 64 MB keeps a province (5,000 units, 5 M posts) under 300 MB (README "Memory").
+ * DuckDB's memory limit while pages are served, from the measured rule in README "Memory": twice
+ * (what stays resident — indexes, cached blocks, rows not yet checkpointed — plus four concurrent
+ * reads at their largest). 64 MB had no headroom: 40 requests at once answered 500.
  */
-export const DEFAULT_DUCKDB_MEMORY_LIMIT = '64MB';
+export const DEFAULT_DUCKDB_MEMORY_LIMIT = '256MB';
 const memorySize = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'ví dụ 512MB, 2GB');
 
 /** Every environment variable the server reads, validated once at start. */

@@ -30,8 +30,14 @@ export interface Server {
 /** config → database → migrations → (demo world) → jobs and scheduler → HTTP. */
 export async function startServer(config: Config): Promise<Server> {
   mkdirSync(config.dataDir, { recursive: true });
-  // Four readers: a page asks several small queries at once, and they should not queue behind each other.
-  const db = await Database.open(config.dbPath, { memoryLimit: config.duckdbMemoryLimit, jobMemoryLimit: config.duckdbJobMemoryLimit, readers: 4 });
+  // Four readers: a page asks several small queries at once, and they should not queue behind each
+  // other; more requests wait in the read pool's queue (db/read-pool.ts, README "Memory").
+  const db = await Database.open(config.dbPath, {
+    memoryLimit: config.duckdbMemoryLimit,
+    jobMemoryLimit: config.duckdbJobMemoryLimit,
+    readers: 4,
+    log,
+  });
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const now = () => new Date();

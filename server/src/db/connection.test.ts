@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support';
 import { Database } from './connection';
+import { ReadBusyError } from './read-pool';
 
 const dirs: { remove(): void }[] = [];
 function tempDbPath(): string {
@@ -47,10 +48,13 @@ describe('Database memory limits', () => {
     // A 20-million-entry list (160 MB) cannot spill: it fits only under the raised limit.
     const big = () => db.one<{ n: number }>(`SELECT len(list(range)) AS n FROM range(20000000)`);
     try {
-      await expect(big()).rejects.toThrow(/Out of Memory/);
+      // Out of memory on a read: retried once, then refused as busy (503), counted either way.
+      await expect(big()).rejects.toBeInstanceOf(ReadBusyError);
+      expect(db.readStats()).toMatchObject({ outOfMemory: 1, outOfMemoryFailed: 1 });
       expect(await db.withJobMemory(async () => (await big())!.n)).toBe(20_000_000);
       expect(await limit(db)).toBe('61.0 MiB');
-      await expect(big()).rejects.toThrow(/Out of Memory/);
+      await expect(big()).rejects.toThrow(/out of memory/);
+      expect(db.readStats()).toMatchObject({ outOfMemory: 2, outOfMemoryFailed: 2 });
     } finally {
       await db.close();
     }

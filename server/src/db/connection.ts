@@ -1,6 +1,7 @@
 import { DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBResultReader } from '@duckdb/node-api';
 import { totalmem } from 'node:os';
-import { collectSoon } from './native-memory';
+import { collectNow, collectSoon } from './native-memory';
+import { DEFAULT_READ_POOL, ReadBusyError, ReadPool, outsideRequest, withReadDeadline, type ReadPoolOptions, type ReadPoolStats } from './read-pool';
 
 /** Values we bind as SQL parameters; arrays and objects are stored as JSON text by the queries. */
 export type SqlValue = string | number | boolean | bigint | null;
@@ -112,6 +113,31 @@ class TxConn implements Queryable {
   }
 }
 
+/** DuckDB's "Out of Memory Error" (its buffer pool full, pinned blocks included). */
+export function isOutOfMemory(err: unknown): boolean {
+  return err instanceof Error && /Out of Memory Error/.test(err.message);
+}
+
+/**
+ * The name a failing read is logged under: the query function that issued it (from V8's async stack
+ * trace, e.g. \`overviewLevel\`), or the start of its SQL.
+ */
+function queryName(sql: string, stack = new Error().stack ?? ''): string {
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /at (?:async )?(?:\S+\.)?([A-Za-z_$][\w$]*) \(/.exec(line);
+    if (m && !/[\\/]db[\\/](connection|read-pool)\.[tj]s/.test(line) && !/node:|node_modules/.test(line) && m[1] !== 'Object') return m[1]!;
+  }
+  return sql.replace(/\s+/g, ' ').trim().slice(0, 80);
+}
+
+/** Read counters for /api/health: the pool's and the out-of-memory retries. */
+export interface ReadStats extends ReadPoolStats {
+  /** Reads that hit DuckDB's memory limit and were retried once after a collection. */
+  outOfMemory: number;
+  /** Of those, reads whose retry failed too (answered 503). */
+  outOfMemoryFailed: number;
+}
+
 export interface MemoryLimits {
   /** DuckDB's memory_limit while pages are served (its buffer pool and query memory); null: DuckDB's default. */
   memoryLimit?: string | null;
@@ -130,8 +156,10 @@ export interface MemoryLimits {
  * reads use their own connections so pages stay responsive during a collection.
  */
 export class Database implements Queryable {
-  private next = 0;
   private jobs = 0;
+  private outOfMemory = 0;
+  private outOfMemoryFailed = 0;
+  private readonly pool: ReadPool<Conn>;
   private limitChange: Promise<void> = Promise.resolve();
   private lowering: ReturnType<typeof setTimeout> | null = null;
   private constructor(
@@ -140,9 +168,16 @@ export class Database implements Queryable {
     private readonly writer: Conn,
     private readonly readers: Conn[],
     private readonly limits: MemoryLimits,
-  ) {}
+    private readonly poolOptions: ReadPoolOptions,
+    private readonly log: (msg: string, err?: unknown) => void,
+  ) {
+    this.pool = new ReadPool(readers.length ? readers : [writer], poolOptions);
+  }
 
-  static async open(path: string, opts: { readers?: number; threads?: number } & MemoryLimits = {}): Promise<Database> {
+  static async open(
+    path: string,
+    opts: { readers?: number; threads?: number; readPool?: Partial<ReadPoolOptions>; log?: (msg: string, err?: unknown) => void } & MemoryLimits = {},
+  ): Promise<Database> {
     const settings: Record<string, string> = { threads: String(opts.threads ?? 2) };
     if (opts.memoryLimit) settings.memory_limit = opts.memoryLimit;
     const instance = await DuckDBInstance.create(path, settings);
@@ -153,7 +188,16 @@ export class Database implements Queryable {
       memoryLimit: opts.memoryLimit ?? null,
       jobMemoryLimit: opts.jobMemoryLimit ?? null,
       lowerAfterMs: opts.lowerAfterMs ?? 10_000,
-    });
+    }, { ...DEFAULT_READ_POOL, ...opts.readPool }, opts.log ?? (() => undefined));
+  }
+
+  /** Runs a request's handling: its reads wait for a connection at most the pool's queue timeout. */
+  forRequest<T>(fn: () => T): T {
+    return withReadDeadline(this.poolOptions.queueTimeoutMs, fn);
+  }
+
+  readStats(): ReadStats {
+    return { ...this.pool.stats(), outOfMemory: this.outOfMemory, outOfMemoryFailed: this.outOfMemoryFailed };
   }
 
   /**
@@ -170,11 +214,14 @@ export class Database implements Queryable {
     this.lowering = null;
     try {
       await this.applyMemoryLimit();
-      return await fn();
+      // A job started by a request outlives it: its reads wait their turn without the request's deadline.
+      return await outsideRequest(fn);
     } finally {
       if (--this.jobs === 0) {
         collectSoon(); // a job leaves many MB of dead result chunks behind (native-memory.ts)
-        const lower = () => this.applyMemoryLimit().catch(() => this.lowerLater(1));
+        // A checkpoint first: rows the job appended sit in DuckDB's memory (IN_MEMORY_TABLE, ~10–30 MB
+        // on the demo) until written to the file, and they count against the serving limit.
+        const lower = () => this.writer.run('CHECKPOINT').catch(() => undefined).then(() => this.applyMemoryLimit()).catch(() => this.lowerLater(1));
         if (this.limits.lowerAfterMs) this.lowering = setTimeout(() => void lower(), this.limits.lowerAfterMs).unref();
         else await lower();
       }
@@ -190,7 +237,7 @@ export class Database implements Queryable {
       // DuckDB's default spelled out: RESET changes the setting but leaves the buffer pool's limit as it was.
       const limit = (this.jobs > 0 ? this.limits.jobMemoryLimit : this.limits.memoryLimit) ?? `${Math.floor((totalmem() * 0.8) / 2 ** 20)}MiB`;
       // SET takes no parameters; the value is a validated size (config.ts).
-      return this.reader().run(`SET GLOBAL memory_limit = '${limit.replace(/'/g, '')}'`);
+      return this.pool.use((c) => c.run(`SET GLOBAL memory_limit = '${limit.replace(/'/g, '')}'`));
     };
     const next = this.limitChange.then(apply, apply);
     this.limitChange = next.catch(() => undefined);
@@ -203,17 +250,32 @@ export class Database implements Queryable {
     setTimeout(() => void this.applyMemoryLimit().catch(() => this.lowerLater(attempt + 1)), 1000).unref();
   }
 
-  private reader(): Conn {
-    this.next = (this.next + 1) % this.readers.length;
-    return this.readers[this.next] ?? this.writer;
+  /**
+   * Read-only query on a pooled reader connection (read-pool.ts). DuckDB running out of memory is
+   * retried once after a full collection has freed the dead results V8 still holds; a second failure
+   * is a ReadBusyError (503, try again), not a 500.
+   */
+  async all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    try {
+      return await this.pool.use((c) => c.all<T>(sql, params));
+    } catch (err) {
+      if (!isOutOfMemory(err)) throw err;
+      const name = queryName(sql);
+      this.outOfMemory++;
+      this.log(`read ${name}: DuckDB out of memory, retrying once after a collection (${(err as Error).message.split('\n')[0]})`);
+      await collectNow();
+      try {
+        return await this.pool.use((c) => c.all<T>(sql, params));
+      } catch (again) {
+        if (!isOutOfMemory(again)) throw again;
+        this.outOfMemoryFailed++;
+        this.log(`read ${name}: DuckDB out of memory again, answered busy`);
+        throw new ReadBusyError(2, `out of memory in ${name}`);
+      }
+    }
   }
-
-  /** Read-only query on a reader connection. */
-  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    return this.reader().all<T>(sql, params);
-  }
-  one<T = Row>(sql: string, params?: SqlParams): Promise<T | null> {
-    return this.reader().one<T>(sql, params);
+  async one<T = Row>(sql: string, params?: SqlParams): Promise<T | null> {
+    return (await this.all<T>(sql, params))[0] ?? null;
   }
   /** A single write statement (its own implicit transaction). */
   run(sql: string, params?: SqlParams): Promise<void> {

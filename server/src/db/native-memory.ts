@@ -31,3 +31,14 @@ const exposed = (globalThis as { gc?: () => void }).gc;
 
 /** Schedules a collection with V8's collector (nothing when Node runs without --expose-gc). */
 export const collectSoon = createCollector(typeof exposed === 'function' ? () => exposed() : null);
+
+/**
+ * A full collection now, then a turn of the event loop for the native finalizers it queued (the
+ * dead results' chunks are freed there): what a read that ran DuckDB out of memory waits for before
+ * its one retry (connection.ts).
+ */
+export async function collectNow(): Promise<void> {
+  if (typeof exposed === 'function') exposed();
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setTimeout(r, 10));
+}

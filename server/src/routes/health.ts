@@ -5,6 +5,15 @@ import type { AppEnv } from '../app-env';
 const healthResponse = z.object({
   ok: z.boolean(),
   db: z.enum(['ok', 'error']),
+  // The read pool (db/read-pool.ts) and DuckDB out-of-memory retries since start (README "Memory").
+  reads: z.object({
+    size: z.number().int(),
+    active: z.number().int(),
+    queued: z.number().int(),
+    busy: z.number().int(),
+    outOfMemory: z.number().int(),
+    outOfMemoryFailed: z.number().int(),
+  }),
   scheduler: z.object({
     running: z.boolean(),
     jobs: z.array(z.object({ name: z.string(), schedule: z.string(), lastRunAt: z.string().nullable(), nextRunAt: z.string().nullable() })),
@@ -33,7 +42,7 @@ export function healthRoutes() {
     }
     const sched = scheduler?.status() ?? { running: false, jobs: [] };
     // A monitor or load balancer reads the status code, not the body: a failing database is a 503.
-    return c.json({ ok: dbOk === 'ok', db: dbOk, scheduler: sched }, dbOk === 'ok' ? 200 : 503);
+    return c.json({ ok: dbOk === 'ok', db: dbOk, reads: db.readStats(), scheduler: sched }, dbOk === 'ok' ? 200 : 503);
   });
   return app;
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { ReadBusyError } from '../../db/read-pool';
 
 /** One error shape on the wire: `{ error: { code, message } }`. */
 export function errorBody(code: string, message: string) {
@@ -27,6 +28,11 @@ export function zodMessage(err: ZodError): string {
 export function createErrorHandler(opts: { log?: (err: unknown, c: Context) => void } = {}) {
   return function onError(err: Error, c: Context) {
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+    if (err instanceof ReadBusyError) {
+      // Too many reads at once (or DuckDB's memory full twice): a short wait, never a 500.
+      c.header('Retry-After', String(err.retryAfterSeconds));
+      return c.json(errorBody('busy', 'Hệ thống đang bận, vui lòng thử lại sau ít giây'), 503);
+    }
     if (err instanceof ZodError) return c.json(errorBody('bad_request', zodMessage(err)), 400);
     if (err instanceof HTTPException) {
       const status = err.status;
