@@ -38,17 +38,34 @@ async function coverage(qs: string, headers = staff): Promise<ApiCoverage> {
 
 const fmt = (n: number, decimals = 0) => (decimals ? n.toFixed(decimals) : String(n));
 
-/** Every data cell of the table against the API rows; `text` for CSV (numbers as shown). */
-function expectTable(grid: Grid, api: ApiCoverage, text: boolean, outline?: string[]) {
+type ApiUnit = ApiCoverage['units'][number];
+
+/** The members of a unit's subtree among `all` (parent links). */
+function membersOf(u: ApiUnit, all: ApiUnit[]): ApiUnit[] {
+  const ids = new Set([u.id]);
+  for (const x of all) if (x.parentId !== null && ids.has(x.parentId)) ids.add(x.id); // hierarchy order: parents first
+  return all.filter((x) => ids.has(x.id));
+}
+
+/**
+ * Every data cell of the table against the API rows; `text` for CSV (numbers as shown). `all`: every
+ * accountable unit (the province-wide rank and the subtrees); the exported rows are the scope.
+ */
+function expectTable(grid: Grid, api: ApiCoverage, text: boolean, outline?: string[], all: ApiUnit[] = api.units) {
   const v = (n: number, d = 0) => (text ? fmt(n, d) : n);
+  const blank = text ? '' : null;
   const S = 2 + 2 * api.themes.length;
   expect(grid[3]!.slice(0, 2)).toEqual(['STT', 'Đơn vị']);
+  expect(grid[4]!.slice(S)).toEqual([
+    'Số bài', 'Điểm đơn vị', 'Chủ đề có bài (đơn vị)', 'Chủ đề áp dụng', 'Điểm cả cụm', 'Số đơn vị trong cụm',
+    'Lượt chủ đề có bài (cả cụm)', 'Lượt chủ đề áp dụng (cả cụm)', 'Hạng trong toàn tỉnh', 'Hạng trong cụm',
+  ]);
   api.themes.forEach((t, i) => {
     expect(grid[4]![2 + 2 * i], 'theme header').toBe(themeHeader(t));
     expect(grid[5]!.slice(2 + 2 * i, 4 + 2 * i)).toEqual(['Tự viết', 'Đăng lại']);
     if (i === 0 || api.themes[i - 1]!.phaseLabel !== t.phaseLabel) expect(grid[3]![2 + 2 * i]).toBe(t.phaseLabel);
   });
-  const ranks = competitionRanks(api.units.map((u) => u.score));
+  const scopeRanks = competitionRanks(api.units.map((u) => u.score));
   api.units.forEach((u, i) => {
     const row = grid[6 + i]!;
     if (outline) expect(row[0]).toBe(outline[i]);
@@ -57,7 +74,12 @@ function expectTable(grid: Grid, api: ApiCoverage, text: boolean, outline?: stri
       expect(row[2 + 2 * j], `${u.id} ${api.themes[j]!.id} own`).toBe(v(c.own));
       expect(row[3 + 2 * j], `${u.id} ${api.themes[j]!.id} repost`).toBe(v(c.repost));
     });
-    expect(row.slice(S), u.id).toEqual([v(u.postCount), v(u.coveredCount), v(u.activeCount), v(u.score, 1), v(ranks[i]!)]);
+    const members = membersOf(all.find((x) => x.id === u.id)!, all);
+    const subtree = members.length > 1
+      ? [v(mean(members.map((m) => m.score)), 1), v(members.length), v(members.reduce((a, m) => a + m.coveredCount, 0)), v(members.reduce((a, m) => a + m.activeCount, 0))]
+      : [blank, blank, blank, blank];
+    const provinceRank = 1 + all.filter((x) => x.score > u.score).length;
+    expect(row.slice(S), u.id).toEqual([v(u.postCount), v(u.score, 1), v(u.coveredCount), v(u.activeCount), ...subtree, v(provinceRank), v(scopeRanks[i]!)]);
   });
   const totals = grid[6 + api.units.length]!;
   api.themes.forEach((_, j) => {
@@ -65,10 +87,11 @@ function expectTable(grid: Grid, api: ApiCoverage, text: boolean, outline?: stri
     expect(totals[3 + 2 * j]).toBe(v(api.units.reduce((a, u) => a + u.counts[j]!.repost, 0)));
   });
   expect(totals[S]).toBe(v(api.units.reduce((a, u) => a + u.postCount, 0)));
-  const avg = Math.round((10 * api.units.reduce((a, u) => a + u.score, 0)) / api.units.length) / 10;
-  expect(totals[S + 3]).toBe(v(avg, 1));
+  expect(totals[S + 1]).toBe(v(mean(api.units.map((u) => u.score)), 1));
   expect(grid.length).toBe(7 + api.units.length);
 }
+
+const mean = (xs: number[]) => Math.round((10 * xs.reduce((a, b) => a + b, 0)) / xs.length) / 10;
 
 async function bothFormats(qs: string, headers = staff) {
   const x = await download(`${qs}&format=xlsx`, headers);
@@ -177,14 +200,24 @@ describe('coverage export (seeded world)', () => {
     expect(ws.name).toBe('Bảng bao phủ');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 6 });
     expect(ws.getColumn(2).width).toBeGreaterThan(30);
-    const S = ws.columnCount - 4;
-    expect(ws.getRow(7).getCell(S + 3).numFmt).toBe('0.0');
+    const S = ws.columnCount - 9; // 1-based: the first summary column ('Số bài')
+    expect(ws.getRow(7).getCell(S + 1).numFmt).toBe('0.0');
+    expect(ws.getRow(7).getCell(S + 4).numFmt).toBe('0.0');
     expect(ws.getRow(7).getCell(3).numFmt).toBe('0');
     expect(ws.getRow(9).getCell(2).alignment?.indent).toBe(2);
-    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    expect(cf.length).toBe((ws.columnCount - 7) / 2);
-    expect(cf[0]!.ref).toBe('C7:D12');
-    expect(cf[0]!.rules.map((r) => r.formulae[0])).toEqual(['($C7+$D7)>=1', '($C7+$D7)<1']);
+    // Theme cells filled as the API marks them covered (blue) or not (orange): no rule of their own
+    // (tests/e2e/coverage-contract.test.ts: a minimum of two posts on every surface).
+    for (const month of (await coverage('')).months) {
+      const api = await coverage(`month=${month}`);
+      const sheet = (await loadWorkbook((await download(`month=${month}&format=xlsx`)).buf)).worksheets[0]!;
+      const fill = (r: number, c: number) => (sheet.getRow(r).getCell(c).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
+      api.units.forEach((u, i) =>
+        u.counts.forEach((cell, j) => {
+          const want = cell.covered ? 'FFCFE2F3' : 'FFFCE4CC';
+          expect([fill(7 + i, 3 + 2 * j), fill(7 + i, 4 + 2 * j)], `${month} ${u.id} × ${api.themes[j]!.id}`).toEqual([want, want]);
+        }),
+      );
+    }
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csvBytes.toString('utf8');
     expect(text.split('\r\n').length).toBe(text.split('\n').length);
@@ -198,8 +231,8 @@ describe('coverage export (seeded world)', () => {
     const api = await coverage('month=2025-03');
     const sub = { ...api, units: api.units.filter((u) => ['so-tt', 'tt-cds', 'dai'].includes(u.id)) };
     const { xlsx, csv, wb } = await bothFormats('month=2025-03&unit=so-tt');
-    expectTable(xlsx, sub, false, ['1', '1.1', '1.2']);
-    expectTable(csv, sub, true, ['1', '1.1', '1.2']);
+    expectTable(xlsx, sub, false, ['1', '1.1', '1.2'], api.units);
+    expectTable(csv, sub, true, ['1', '1.1', '1.2'], api.units);
     expect(wb.worksheets[0]!.getRow(7).getCell(2).alignment?.indent ?? 0).toBe(0);
     expect(wb.worksheets[0]!.getRow(8).getCell(2).alignment?.indent).toBe(1);
   });
@@ -208,7 +241,7 @@ describe('coverage export (seeded world)', () => {
     const api = await coverage('month=2025-03', lead);
     expect(api.units.map((u) => u.id)).toEqual(['so-tt', 'tt-cds', 'dai']);
     const { xlsx } = await bothFormats('month=2025-03', lead);
-    expectTable(xlsx, api, false, ['1', '1.1', '1.2']);
+    expectTable(xlsx, api, false, ['1', '1.1', '1.2'], (await coverage('month=2025-03')).units);
     expect((await download('month=2025-03&unit=tt-cds', lead)).res.status).toBe(200);
     const outside = await download('month=2025-03&unit=so-gd', lead);
     expect(outside.res.status).toBe(403);

@@ -30,6 +30,11 @@ describe('GET /api/overview', () => {
     return { o: o.body, table };
   }
 
+  /** The units of the level's "cụm": the focus's subtree (the tops' when there is no focus). */
+  function scopeUnits(o: OverviewResponse, table: CoverageResponse) {
+    return o.focus ? table.units.filter((u) => subtreeOf(o.focus!.id).has(u.id)) : table.units;
+  }
+
   /** Every row checked against the table's rows of the units in its subtree. */
   function expectRowsMatchTable(o: OverviewResponse, table: CoverageResponse, previous: CoverageResponse | null) {
     expect(o.themes.map((t) => t.id)).toEqual(table.themes.map((t) => t.id));
@@ -44,8 +49,18 @@ describe('GET /api/overview', () => {
       o.themes.forEach((t, j) => {
         const own = members.reduce((a, u) => a + u.counts[j]!.own, 0);
         const repost = members.reduce((a, u) => a + u.counts[j]!.repost, 0);
-        const coveredUnits = members.filter((u) => u.counts[j]!.own + u.counts[j]!.repost >= 1).length;
-        expect(row.counts[j], `${row.id} × ${t.id}`).toEqual({ own, repost, coveredUnits });
+        const coveredUnits = members.filter((u) => u.counts[j]!.covered).length;
+        expect(row.counts[j], `${row.id} × ${t.id}`).toEqual({ own, repost, coveredUnits, covered: coveredUnits === members.length });
+      });
+      // The figures the page shows: own beside the subtree's, ranks of the own score with their scope.
+      expect(row.figures, row.id).toEqual({
+        score: self.score,
+        covered: self.coveredCount,
+        active: self.activeCount,
+        subtree: members.length > 1
+          ? { score: mean(members.map((u) => u.score)), units: members.length, covered: members.reduce((a, u) => a + u.coveredCount, 0), active: members.reduce((a, u) => a + u.activeCount, 0) }
+          : null,
+        rank: { province: 1 + table.units.filter((u) => u.score > self.score).length, scope: 1 + scopeUnits(o, table).filter((u) => u.score > self.score).length },
       });
       if (previous) {
         const before = previous.units.filter((u) => subtreeOf(row.id).has(u.id));

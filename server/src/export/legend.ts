@@ -8,7 +8,8 @@ export const SCORE_DEFINITION = [
   'Chủ đề đang áp dụng trong kỳ khi khung thời gian của giai đoạn chứa nó giao với kỳ; bài chỉ được tính trong những ngày thuộc giai đoạn.',
   'Chủ đề đã có bài khi số bài tự viết + đăng lại ≥ mức tối thiểu của chủ đề (mặc định 1).',
   'Điểm của đơn vị trong kỳ là tỷ lệ có trọng số của các chủ đề đang áp dụng đã có bài, thang 0–100; chủ đề trọng tâm hệ số 2, chủ đề khác hệ số 1. Với kỳ dài hơn một tháng (quý, năm, khoảng ngày), điểm tính theo cùng quy tắc trên tổng số bài của cả kỳ.',
-  'Xếp hạng theo điểm, cao xuống thấp; các đơn vị bằng điểm cùng hạng.',
+  'Điểm cả cụm (TB n đơn vị): trung bình điểm đơn vị của đơn vị và các đơn vị trực thuộc (n đơn vị); lượt chủ đề có bài (cả cụm): tổng số chủ đề có bài của n đơn vị đó, trên tổng số chủ đề áp dụng của chúng.',
+  'Xếp hạng theo điểm đơn vị, cao xuống thấp; các đơn vị bằng điểm cùng hạng. Hạng trong toàn tỉnh: trong mọi đơn vị được giao kế hoạch; hạng trong cụm: trong các đơn vị của phạm vi bản xuất.',
 ];
 
 export const FILL_NOTE = 'Ô màu xanh: chủ đề đã có bài (đạt mức tối thiểu); ô màu cam: chủ đề chưa có bài.';

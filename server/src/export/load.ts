@@ -4,7 +4,9 @@ import { exportPosts, latestCollectAt, periodCounts, periodPostCounts } from '..
 import { badRequest, forbidden, notFound } from '../middleware/errors';
 import type { Scope } from '../middleware/scope';
 import { currentModelVersion } from '../runtime/model';
-import { coverageUnitRows, coverageView, resolveMonth, resolvePlan, visibleUnits } from '../views/coverage';
+import { coveredMinimum, relativeDepths } from '@tdtt/shared/score';
+import { coverageUnitRows, coverageView, resolveMonth, resolvePlan, scopeRoots, visibleUnits } from '../views/coverage';
+import { figuresFrom, monthFigures } from '../views/figures';
 import { PeriodError, resolvePeriod, type ExportPeriod, type PeriodQuery } from './period';
 import { activeInPeriod, periodScores, weightOf } from './period-scores';
 import type { CoverageUnit, ExportData, ExportPost } from './types';
@@ -33,6 +35,8 @@ export async function loadExport(db: Queryable, scope: Scope, query: ExportQuery
   }
 
   let subtree: Set<string> | null = null;
+  // Ranks "trong cụm": within the exported subtree, or the lead's own.
+  let scopeRootIds = scopeRoots(scope);
   let scopeLabel = scope.isAll ? 'Tất cả đơn vị' : 'Đơn vị được giao và đơn vị trực thuộc';
   if (query.unit !== undefined) {
     if (!scope.canSee(query.unit)) throw forbidden();
@@ -40,6 +44,7 @@ export async function loadExport(db: Queryable, scope: Scope, query: ExportQuery
     if (!root) throw notFound(`đơn vị "${query.unit}"`);
     subtree = new Set(await q.subtreeIds(db, root.id));
     scopeLabel = `${root.name} và các đơn vị trực thuộc`;
+    scopeRootIds = [root.id];
   }
 
   const [allThemes, collectedAt, view] = await Promise.all([
@@ -51,21 +56,28 @@ export async function loadExport(db: Queryable, scope: Scope, query: ExportQuery
   let units: CoverageUnit[];
   if (view) {
     themeIds = view.themes.map((t) => t.id);
-    units = view.units;
+    const figures = await monthFigures(db, plan.id, period.month!, scopeRootIds);
+    units = view.units.map((u) => ({ ...u, figures: figures(u.id) }));
   } else {
+    // Scored over the period by the monthly rules; every accountable unit, for the province-wide rank.
     const active = activeInPeriod(allThemes, period);
-    const visible = await visibleUnits(db, plan.id, scope);
+    const [visible, accountable] = await Promise.all([visibleUnits(db, plan.id, scope), q.accountableUnitIds(db, plan.id).then((ids) => q.listUnits(db, ids))]);
     themeIds = active.map((t) => t.id);
     const [counts, postCounts] = await Promise.all([periodCounts(db, themeIds, period.from, period.to), periodPostCounts(db, period.from, period.to)]);
-    const scores = periodScores(visible.map((u) => u.id), active, counts, postCounts);
-    units = coverageUnitRows(visible, active, scores, new Map(), new Map(counts.map((c) => [`${c.unit_id}|${c.theme_id}`, c])));
+    const scores = periodScores(accountable.map((u) => u.id), active, counts, postCounts);
+    const figures = figuresFrom(accountable.map((u) => ({ id: u.id, parentId: u.parent_id, ...scores.get(u.id)! })), scopeRootIds);
+    units = coverageUnitRows(visible, active, scores, new Map(), new Map(counts.map((c) => [`${c.unit_id}|${c.theme_id}`, c])), figures);
   }
-  if (subtree) units = rebase(units.filter((u) => subtree.has(u.id)));
+  if (subtree) {
+    const kept = units.filter((u) => subtree.has(u.id));
+    const depth = relativeDepths(kept);
+    units = kept.map((u) => ({ ...u, depth: depth(u) }));
+  }
 
   const byId = new Map(allThemes.map((t) => [t.id, t]));
   const themes = themeIds.map((id) => {
     const t = byId.get(id)!;
-    return { id, title: t.title, phaseLabel: t.phase_label, class: t.class, startsOn: t.starts_on, endsOn: t.ends_on, minMatches: Math.max(1, t.min_matches), weight: weightOf(t) };
+    return { id, title: t.title, phaseLabel: t.phase_label, class: t.class, startsOn: t.starts_on, endsOn: t.ends_on, minMatches: coveredMinimum(t.min_matches), weight: weightOf(t) };
   });
 
   let posts: ExportPost[] | null = null;
@@ -87,10 +99,4 @@ export async function loadExport(db: Queryable, scope: Scope, query: ExportQuery
     collectedAt,
     generatedAt: now.toISOString(),
   };
-}
-
-/** Depths relative to the shallowest exported unit (a subtree's root at 0). */
-function rebase(units: CoverageUnit[]): CoverageUnit[] {
-  const min = Math.min(...units.map((u) => u.depth));
-  return units.map((u) => ({ ...u, depth: u.depth - min }));
 }

@@ -3,19 +3,25 @@ import { csvField, csvTextField, toCsv, tableCsv } from './csv';
 import { asciiFileName, contentDisposition, exportFileName } from './filename';
 import { monthExportPeriod } from './period';
 import { periodScores } from './period-scores';
-import { buildTable, outlineNumbers, rankScores } from './table';
+import { unitFigures } from '@tdtt/shared/score';
+import { buildTable, outlineNumbers } from './table';
 import type { CoverageUnit, ExportTheme } from './types';
 
 const theme = (id: string, phaseLabel: string, extra: Partial<ExportTheme> = {}): ExportTheme => ({
   id, title: `Chủ đề ${id}`, phaseLabel, class: null, startsOn: null, endsOn: null, minMatches: 1, weight: 1, ...extra,
 });
 const unit = (id: string, parentId: string | null, depth: number, score: number, counts: [number, number][]): CoverageUnit => ({
-  id, name: `Đơn vị ${id}`, parentId, depth, score, previousScore: null, coveredCount: 0, activeCount: counts.length, postCount: 3, counts: counts.map(([own, repost]) => ({ own, repost })),
+  id, name: `Đơn vị ${id}`, parentId, depth, score, previousScore: null, coveredCount: counts.filter(([o, r]) => o + r > 0).length, activeCount: counts.length, postCount: 3,
+  counts: counts.map(([own, repost]) => ({ own, repost, covered: own + repost > 0 })), figures: null,
 });
+/** The units with the figures the server gives them (shared unitFigures). */
+const withFigures = (units: CoverageUnit[]) => {
+  const f = unitFigures(units.map((u) => ({ id: u.id, parentId: u.parentId, score: u.score, covered: u.coveredCount, active: u.activeCount })), null);
+  return units.map((u) => ({ ...u, figures: f.get(u.id)! }));
+};
 
 describe('table layout', () => {
-  it('ranks with shared places and numbers the outline from parent links', () => {
-    expect(rankScores([50, 100, 50, 0])).toEqual([2, 1, 2, 4]);
+  it('numbers the outline from parent links', () => {
     expect(outlineNumbers([{ id: 'a', parentId: null }, { id: 'b', parentId: 'a' }, { id: 'c', parentId: 'b' }, { id: 'd', parentId: 'a' }, { id: 'e', parentId: 'x' }])).toEqual(['1', '1.1', '1.1.1', '1.2', '2']);
   });
 
@@ -25,19 +31,23 @@ describe('table layout', () => {
       period: monthExportPeriod('2025-03'),
       scopeLabel: 'Tất cả đơn vị',
       themes: [theme('a', 'GĐ 1'), theme('b', 'GĐ 1', { class: 'core' }), theme('c', 'GĐ 2')],
-      units: [unit('u1', null, 0, 100, [[1, 0], [0, 2], [3, 0]]), unit('u2', 'u1', 1, 33.3, [[0, 0], [1, 0], [0, 0]])],
+      units: withFigures([unit('u1', null, 0, 100, [[1, 0], [0, 2], [3, 0]]), unit('u2', 'u1', 1, 33.3, [[0, 0], [1, 0], [0, 0]])]),
     });
-    expect(g.width).toBe(2 + 6 + 5);
+    expect(g.width).toBe(2 + 6 + 10);
+    expect(g.rows[4]!.slice(8)).toEqual(['Số bài', 'Điểm đơn vị', 'Chủ đề có bài (đơn vị)', 'Chủ đề áp dụng', 'Điểm cả cụm', 'Số đơn vị trong cụm', 'Lượt chủ đề có bài (cả cụm)', 'Lượt chủ đề áp dụng (cả cụm)', 'Hạng trong toàn tỉnh', 'Hạng trong cụm']);
+    expect(g.covered).toEqual([[true, true, true], [false, true, false]]);
     expect(g.rows[3]!.slice(0, 9)).toEqual(['STT', 'Đơn vị', 'GĐ 1', null, null, null, 'GĐ 2', null, 'Tổng hợp']);
     expect(g.rows[4]![4]).toBe('Chủ đề b (trọng tâm)');
     expect(g.merges).toContainEqual({ top: 3, left: 2, bottom: 3, right: 5 });
     expect(g.merges).toContainEqual({ top: 3, left: 6, bottom: 3, right: 7 });
-    expect(g.rows[7]).toEqual(['1.1', 'Đơn vị u2', 0, 0, 1, 0, 0, 0, 3, 0, 3, 33.3, 2]);
-    expect(g.rows[g.totalsRow]!.slice(2)).toEqual([1, 0, 1, 2, 3, 0, 6, null, null, 66.7, null]);
+    // u1 has a sub-unit: its subtree columns are filled (mean of 100 and 33.3, 4 of 6 pairs covered); u2 has none.
+    expect(g.rows[6]!.slice(8)).toEqual([3, 100, 3, 3, 66.7, 2, 4, 6, 1, 1]);
+    expect(g.rows[7]).toEqual(['1.1', 'Đơn vị u2', 0, 0, 1, 0, 0, 0, 3, 33.3, 1, 3, null, null, null, null, 2, 2]);
+    expect(g.rows[g.totalsRow]!.slice(2)).toEqual([1, 0, 1, 2, 3, 0, 6, 66.7, null, null, null, null, null, null, null, null]);
     expect(g.depths).toEqual([0, 1]);
     const csv = tableCsv(g);
     expect(csv.startsWith('\uFEFFBẢNG THEO DÕI')).toBe(true);
-    expect(csv).toContain('\r\n1.1,Đơn vị u2,0,0,1,0,0,0,3,0,3,33.3,2\r\n');
+    expect(csv).toContain('\r\n1.1,Đơn vị u2,0,0,1,0,0,0,3,33.3,1,3,,,,,2,2\r\n');
   });
 });
 

@@ -1,3 +1,4 @@
+import { FIGURE_LABELS as L, subtreeScore } from '@tdtt/shared/score';
 import { viDate } from './period';
 import type { CoverageUnit, ExportData } from './types';
 
@@ -22,9 +23,11 @@ export interface TableGrid {
   /** Index of the first data row (rows above are title and headers). */
   dataStart: number;
   totalsRow: number;
-  /** First column of each theme pair (own, repost) and the theme's minimum. */
-  themeCols: { col: number; minMatches: number }[];
-  /** First summary column: posts, covered, active, score, rank. */
+  /** First column of each theme pair (own, repost). */
+  themeCols: number[];
+  /** Per data row, per theme: covered (as the server decided: shared isCovered). */
+  covered: boolean[][];
+  /** First summary column (SUMMARY_HEADERS). */
   summaryCol: number;
   /** Columns shown with one decimal. */
   decimalCols: number[];
@@ -33,18 +36,22 @@ export interface TableGrid {
 }
 
 export const TABLE_TITLE = 'BẢNG THEO DÕI THỰC HIỆN KẾ HOẠCH TUYÊN TRUYỀN';
-export const SUMMARY_HEADERS = ['Số bài', 'Chủ đề có bài', 'Chủ đề áp dụng', 'Điểm (0–100)', 'Xếp hạng'];
+/** The figures of each unit, named as the pages name them (the subtree columns empty for a unit without sub-units). */
+export const SUMMARY_HEADERS = [
+  'Số bài',
+  L.unitScore,
+  L.unitCovered,
+  L.active,
+  L.subtreeScoreColumn,
+  L.subtreeUnitsColumn,
+  L.subtreeCovered,
+  L.subtreeActive,
+  L.provinceRank,
+  L.scopeRank,
+];
+/** Offsets in SUMMARY_HEADERS of the columns shown with one decimal (the two scores). */
+const DECIMAL_OFFSETS = [1, 4];
 const HEADER_ROWS = 6;
-
-/** Competition ranking ("1, 2, 2, 4"): equal scores share a rank, as on the overview page. */
-export function rankScores(scores: number[]): number[] {
-  const sorted = [...scores].sort((a, b) => b - a);
-  const first = new Map<number, number>();
-  sorted.forEach((s, i) => {
-    if (!first.has(s)) first.set(s, i + 1);
-  });
-  return scores.map((s) => first.get(s)!);
-}
 
 /** Hierarchical numbers "1", "1.1", "1.2", "2" from parent links (a unit whose parent is not listed starts a new top level). */
 export function outlineNumbers(units: Pick<CoverageUnit, 'id' | 'parentId'>[]): string[] {
@@ -63,10 +70,6 @@ export function outlineNumbers(units: Pick<CoverageUnit, 'id' | 'parentId'>[]): 
     numberOf.set(u.id, n);
     return n;
   });
-}
-
-export function averageOf(scores: number[]): number {
-  return scores.length ? Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10 : 0;
 }
 
 export function periodLine(data: Pick<ExportData, 'period' | 'scopeLabel'>): string {
@@ -119,7 +122,6 @@ export function buildTable(data: Pick<ExportData, 'plan' | 'period' | 'scopeLabe
   });
   rows.push(h1, h2, h3);
 
-  const ranks = rankScores(units.map((u) => u.score));
   const outline = outlineNumbers(units);
   const totals = new Array<number>(2 * themes.length).fill(0);
   let postTotal = 0;
@@ -133,11 +135,21 @@ export function buildTable(data: Pick<ExportData, 'plan' | 'period' | 'scopeLabe
       totals[2 * j]! += c.own;
       totals[2 * j + 1]! += c.repost;
     });
-    r[summaryCol] = u.postCount;
-    r[summaryCol + 1] = u.coveredCount;
-    r[summaryCol + 2] = u.activeCount;
-    r[summaryCol + 3] = u.score;
-    r[summaryCol + 4] = ranks[i]!;
+    const f = u.figures;
+    const sub = f?.subtree ?? null;
+    const summary: Cell[] = [
+      u.postCount,
+      f?.score ?? u.score,
+      f?.covered ?? u.coveredCount,
+      f?.active ?? u.activeCount,
+      sub?.score ?? null,
+      sub?.units ?? null,
+      sub?.covered ?? null,
+      sub?.active ?? null,
+      f?.rank.province ?? null,
+      f?.rank.scope ?? null,
+    ];
+    summary.forEach((v, k) => (r[summaryCol + k] = v));
     postTotal += u.postCount;
     rows.push(r);
   });
@@ -145,7 +157,7 @@ export function buildTable(data: Pick<ExportData, 'plan' | 'period' | 'scopeLabe
   t[1] = units.length ? `Tổng cộng (${units.length} đơn vị; điểm: trung bình)` : 'Tổng cộng (không có đơn vị)';
   totals.forEach((n, j) => (t[2 + j] = n));
   t[summaryCol] = postTotal;
-  t[summaryCol + 3] = averageOf(units.map((u) => u.score));
+  t[summaryCol + 1] = subtreeScore(units.map((u) => u.figures?.score ?? u.score));
   const totalsRow = rows.length;
   rows.push(t);
 
@@ -155,9 +167,10 @@ export function buildTable(data: Pick<ExportData, 'plan' | 'period' | 'scopeLabe
     merges,
     dataStart: HEADER_ROWS,
     totalsRow,
-    themeCols: themes.map((th, i) => ({ col: 2 + 2 * i, minMatches: Math.max(1, th.minMatches) })),
+    themeCols: themes.map((_, i) => 2 + 2 * i),
+    covered: units.map((u) => u.counts.map((c) => c.covered)),
     summaryCol,
-    decimalCols: [summaryCol + 3],
+    decimalCols: DECIMAL_OFFSETS.map((k) => summaryCol + k),
     depths: units.map((u) => u.depth),
   };
 }

@@ -15,8 +15,10 @@ const THIN = { style: 'thin' as const, color: { argb: 'FFA6A6A6' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EDF5' } };
 // Blue for covered, orange for missing: distinguishable with the common colour-vision deficiencies.
-const COVERED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFCFE2F3' } };
-const MISSING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE4CC' } };
+export const COVERED_ARGB = 'FFCFE2F3';
+export const MISSING_ARGB = 'FFFCE4CC';
+const COVERED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COVERED_ARGB } };
+const MISSING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MISSING_ARGB } };
 
 const headerStyle: Partial<ExcelJS.Style> = {
   font: BOLD,
@@ -34,6 +36,9 @@ const cellKinds = (font: Partial<ExcelJS.Font>) => ({
   decimal: { font, border: BORDER, numFmt: '0.0' } as Partial<ExcelJS.Style>,
 });
 const DATA = cellKinds(FONT);
+// Theme cells filled as the server decided them covered (the table's `covered`), not by a formula of their own.
+const COVERED_CELL: Partial<ExcelJS.Style> = { ...DATA.int, fill: COVERED_FILL };
+const MISSING_CELL: Partial<ExcelJS.Style> = { ...DATA.int, fill: MISSING_FILL };
 const TOTAL = cellKinds(BOLD);
 const NAMES = new Map<number, Partial<ExcelJS.Style>>();
 function nameStyle(depth: number): Partial<ExcelJS.Style> {
@@ -45,12 +50,6 @@ const LINK: Partial<ExcelJS.Style> = { font: { ...FONT, color: { argb: 'FF0563C1
 const DATE: Partial<ExcelJS.Style> = { font: FONT, numFmt: 'dd/mm/yyyy' };
 const WRAP: Partial<ExcelJS.Style> = { font: FONT, alignment: { wrapText: true, vertical: 'top' } };
 const KEY: Partial<ExcelJS.Style> = { font: BOLD };
-
-export function columnLetter(col1: number): string {
-  let s = '';
-  for (let n = col1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** The XLSX workbook of an export, written by exceljs's streaming writer (rows never all held as cell objects). */
 export async function writeXlsx(data: ExportData): Promise<Buffer> {
@@ -94,26 +93,19 @@ function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, g: TableGrid) {
       row.getCell(1).style = s.text;
       row.getCell(2).style = r === g.totalsRow ? s.text : nameStyle(g.depths[r - g.dataStart] ?? 0);
       for (let c = 3; c <= g.width; c++) row.getCell(c).style = decimal.has(c - 1) ? s.decimal : s.int;
+      const covered = g.covered[r - g.dataStart];
+      if (covered && r !== g.totalsRow) {
+        g.themeCols.forEach((col, i) => {
+          const style = covered[i] ? COVERED_CELL : MISSING_CELL;
+          row.getCell(col + 1).style = style;
+          row.getCell(col + 2).style = style;
+        });
+      }
     }
     // Merges (all in the header rows) must be set before those rows are committed.
     if (r === g.dataStart - 1) for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     if (r >= g.dataStart) row.commit();
   });
-  const first = g.dataStart + 1;
-  const last = g.totalsRow; // 1-based: the row above the totals
-  if (last >= first) {
-    for (const [i, t] of g.themeCols.entries()) {
-      const [a, b] = [columnLetter(t.col + 1), columnLetter(t.col + 2)];
-      const sum = `($${a}${first}+$${b}${first})`;
-      ws.addConditionalFormatting({
-        ref: `${a}${first}:${b}${last}`,
-        rules: [
-          { type: 'expression', priority: 2 * i + 1, formulae: [`${sum}>=${t.minMatches}`], style: { fill: COVERED_FILL } },
-          { type: 'expression', priority: 2 * i + 2, formulae: [`${sum}<${t.minMatches}`], style: { fill: MISSING_FILL } },
-        ],
-      });
-    }
-  }
   ws.commit();
 }
 

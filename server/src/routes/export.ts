@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dayParam, errorResponse, idParam, monthParam, orderedDays, quarterParam, yearParam } from '@tdtt/shared';
+import { dayParam, errorResponse, exportTableResponse, idParam, monthParam, orderedDays, quarterParam, yearParam } from '@tdtt/shared';
 import type { AppEnv } from '../app-env';
 import { auditRequest } from '../auth/audit';
 import { buildTable, contentDisposition, CONTENT_TYPES, exportFileName, loadExport, postsCsv, tableCsv, writeXlsx } from '../export';
@@ -17,6 +17,19 @@ export const exportQuery = z.object({
   posts: z.enum(['0', '1'], { message: 'posts phải là 0 hoặc 1' }).default('1'),
   /** CSV holds one sheet: the table (default) or the posts that counted. */
   sheet: z.enum(['table', 'posts'], { message: 'sheet phải là table hoặc posts' }).default('table'),
+});
+
+const getExportTable = createRoute({
+  method: 'get',
+  path: '/table',
+  summary: 'Bảng bao phủ của bản xuất (cùng các ô của XLSX/CSV), cho báo cáo in',
+  request: { query: exportQuery.pick({ plan: true, month: true, quarter: true, year: true, from: true, to: true, unit: true }) },
+  responses: {
+    200: { description: 'Bảng', content: { 'application/json': { schema: exportTableResponse } } },
+    400: { description: 'Tham số không hợp lệ', content: { 'application/json': { schema: errorResponse } } },
+    403: { description: 'Đơn vị ngoài phạm vi', content: { 'application/json': { schema: errorResponse } } },
+    404: { description: 'Không có kế hoạch hoặc đơn vị', content: { 'application/json': { schema: errorResponse } } },
+  },
 });
 
 const binary = z.string().openapi({ format: 'binary' });
@@ -39,6 +52,21 @@ const getCoverageExport = createRoute({
 
 export function exportRoutes() {
   const app = createRouter();
+  app.openapi(getExportTable, async (c) => {
+    const { db, now } = c.var.deps;
+    const data = await db.withJobMemory(() => loadExport(db, c.var.scope, { ...c.req.valid('query'), posts: false }, now()));
+    return c.json(
+      {
+        plan: data.plan,
+        month: data.period.month ?? null,
+        periodLabel: data.period.label,
+        scopeLabel: data.scopeLabel,
+        themes: data.themes.map((t) => ({ id: t.id, title: t.title, phaseLabel: t.phaseLabel, class: t.class, minMatches: t.minMatches })),
+        table: buildTable(data),
+      },
+      200,
+    );
+  });
   app.openapi(getCoverageExport, async (c) => {
     const { db, now } = c.var.deps;
     const { format, posts, sheet, ...query } = c.req.valid('query');

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dayParam, errorResponse, idParam, orderedDays } from '@tdtt/shared';
+import { dayParam, errorResponse, idParam, monthParam, orderedDays, themeDetailResponse, themeListResponse } from '@tdtt/shared';
 import { createRouter } from './router';
 import { themeDetailView, themeListView } from '../views/themes';
 
-const anyJson = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
 const errJson = { 'application/json': { schema: errorResponse } };
 
 const listThemes = createRoute({
@@ -11,16 +10,16 @@ const listThemes = createRoute({
   path: '/',
   summary: 'Chủ đề của kế hoạch và tỷ lệ đơn vị (trong phạm vi) đã có bài',
   request: { query: z.object({ plan: idParam.optional() }) },
-  responses: { 200: { description: 'Chủ đề', content: anyJson }, 404: { description: 'Không có kế hoạch', content: errJson } },
+  responses: { 200: { description: 'Chủ đề', content: { 'application/json': { schema: themeListResponse } } }, 404: { description: 'Không có kế hoạch', content: errJson } },
 });
 
 const getTheme = createRoute({
   method: 'get',
   path: '/{id}',
   summary: 'Một chủ đề: đơn vị đã có bài, số bài theo tháng (tự viết / đăng lại), bài tiêu biểu',
-  request: { params: z.object({ id: idParam }), query: z.object({ from: dayParam.optional(), to: dayParam.optional(), unit: idParam.optional() }).superRefine(orderedDays('from', 'to')) },
+  request: { params: z.object({ id: idParam }), query: z.object({ from: dayParam.optional(), to: dayParam.optional(), unit: idParam.optional(), month: monthParam.optional() }).superRefine(orderedDays('from', 'to')) },
   responses: {
-    200: { description: 'Chủ đề', content: anyJson },
+    200: { description: 'Chủ đề', content: { 'application/json': { schema: themeDetailResponse } } },
     400: { description: 'Tham số không hợp lệ', content: errJson },
     404: { description: 'Không có', content: errJson },
   },

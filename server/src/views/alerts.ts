@@ -1,5 +1,5 @@
 import type { Alert, AlertKind } from '@tdtt/shared';
-import { addDays, vietnamDay } from '@tdtt/shared/score';
+import { addDays, isCovered, vietnamDay } from '@tdtt/shared/score';
 import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';
 import type { Scope } from '../middleware/scope';
@@ -42,10 +42,10 @@ export async function computeAlerts(db: Queryable, scope: Scope, now: Date): Pro
     if (ending.length > 0) {
       const from = ending.reduce((m, t) => (t.starts_on && t.starts_on < m ? t.starts_on : m), today);
       const totals = await q.themeUnitTotals(db, ending.map((t) => t.id), unitIds, from, today);
-      const got = new Map(totals.map((r) => [`${r.unit_id}|${r.theme_id}`, r.own + r.repost]));
+      const got = new Map(totals.map((r) => [`${r.unit_id}|${r.theme_id}`, r]));
       for (const u of unitIds) {
         for (const phaseId of new Set(ending.map((t) => t.phase_id))) {
-          const missing = ending.filter((t) => t.phase_id === phaseId && (got.get(`${u}|${t.id}`) ?? 0) < Math.max(1, t.min_matches));
+          const missing = ending.filter((t) => t.phase_id === phaseId && !isCovered(got.get(`${u}|${t.id}`), t.min_matches));
           if (missing.length === 0) continue;
           const ends = missing[0]!.ends_on!;
           out.push({

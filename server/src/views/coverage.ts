@@ -1,9 +1,10 @@
 import type { CoverageResponse } from '@tdtt/shared';
-import { addMonths, monthPeriod, overlaps, vietnamMonth } from '@tdtt/shared/score';
+import { addMonths, isCovered, monthPeriod, overlaps, relativeDepths, vietnamMonth } from '@tdtt/shared/score';
 import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';
 import { notFound } from '../middleware/errors';
 import type { Scope } from '../middleware/scope';
+import { monthFigures, type FiguresOf } from './figures';
 
 export async function resolvePlan(db: Queryable, planId: string | undefined): Promise<q.PlanRow> {
   const id = planId ?? (await q.defaultPlanId(db));
@@ -36,11 +37,12 @@ export async function coverageView(db: Queryable, scope: Scope, query: { plan?: 
   const { month, months } = await resolveMonth(db, plan.id, query.month, now);
   const themes = activeThemes(await q.planThemes(db, plan.id), month);
   const units = await visibleUnits(db, plan.id, scope);
-  const [scores, previous, counts, trend] = await Promise.all([
+  const [scores, previous, counts, trend, figures] = await Promise.all([
     q.unitScores(db, plan.id, month),
     q.unitScores(db, plan.id, addMonths(month, -1)),
     q.monthlyCounts(db, themes.map((t) => t.id), month, month),
     q.scoreTrend(db, plan.id, units.map((u) => u.id)),
+    monthFigures(db, plan.id, month, scopeRoots(scope)),
   ]);
   const scoreOf = new Map(scores.map((s) => [s.unit_id, s]));
   const prevOf = new Map(previous.map((s) => [s.unit_id, s.score]));
@@ -50,9 +52,14 @@ export async function coverageView(db: Queryable, scope: Scope, query: { plan?: 
     month,
     months,
     themes: themes.map((t) => ({ id: t.id, title: t.title, phaseLabel: t.phase_label, class: t.class })),
-    units: coverageUnitRows(units, themes, scoreOf, prevOf, countOf),
+    units: coverageUnitRows(units, themes, scoreOf, prevOf, countOf, figures),
     trend: trend.map((t) => ({ month: t.month, averageScore: t.average_score })),
   };
+}
+
+/** Whose subtrees make up the caller's "cụm" for ranks: a lead's unit; staff see the whole plan (null). */
+export function scopeRoots(scope: Scope): string[] | null {
+  return scope.isAll || !scope.rootUnitId ? null : [scope.rootUnitId];
 }
 
 type UnitFigures = Pick<q.ScoreRow, 'score' | 'covered' | 'active' | 'post_count'>;
@@ -60,28 +67,30 @@ type UnitFigures = Pick<q.ScoreRow, 'score' | 'covered' | 'active' | 'post_count
 /** Table rows: units in hierarchy order, counts aligned with `themes` (shared with the export for any period). */
 export function coverageUnitRows(
   units: q.UnitRow[],
-  themes: { id: string }[],
+  themes: { id: string; min_matches: number }[],
   scoreOf: Map<string, UnitFigures>,
   prevOf: Map<string, number>,
   countOf: Map<string, { own: number; repost: number }>,
+  figures: FiguresOf,
 ): CoverageResponse['units'] {
-  const minDepth = Math.min(...units.map((u) => u.depth));
+  const depth = relativeDepths(units);
   return units.map((u) => {
     const s = scoreOf.get(u.id);
     return {
       id: u.id,
       name: u.name,
       parentId: u.parent_id,
-      depth: u.depth - minDepth,
+      depth: depth(u),
       score: s?.score ?? 0,
       previousScore: prevOf.get(u.id) ?? null,
       coveredCount: s?.covered ?? 0,
       activeCount: s?.active ?? themes.length,
       postCount: s?.post_count ?? 0,
       counts: themes.map((t) => {
-        const c = countOf.get(`${u.id}|${t.id}`);
-        return { own: c?.own ?? 0, repost: c?.repost ?? 0 };
+        const c = { own: countOf.get(`${u.id}|${t.id}`)?.own ?? 0, repost: countOf.get(`${u.id}|${t.id}`)?.repost ?? 0 };
+        return { ...c, covered: isCovered(c, t.min_matches) };
       }),
+      figures: figures(u.id),
     };
   });
 }

@@ -53,9 +53,3 @@ async function focusPath(db: Queryable, focusId: string, scope: Scope, accountab
   const chain = await q.unitWithAncestors(db, focusId);
   return chain.filter((u) => scope.canSee(u.id) && accountable(u)).map((u) => ({ id: u.id, name: u.name }));
 }
-
-/** Depth of each row relative to the level's shallowest unit (the focus at 0, its sub-units at 1). */
-export function relativeDepth(rows: q.LevelUnitRow[]): (u: q.LevelUnitRow) => number {
-  const min = Math.min(...rows.map((u) => u.depth));
-  return (u) => u.depth - min;
-}

@@ -1,12 +1,13 @@
 // The overview page: one level of the hierarchy at a time (a unit and its sub-units, each with its
 // subtree's figures), so its cost does not grow with the number of units.
 import type { OverviewResponse } from '@tdtt/shared';
-import { addMonths, vietnamMonth } from '@tdtt/shared/score';
+import { addMonths, isSubtreeCovered, relativeDepths, vietnamMonth } from '@tdtt/shared/score';
 import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';
 import type { Scope } from '../middleware/scope';
 import { activeThemes, resolvePlan } from './coverage';
-import { relativeDepth, resolveLevel } from './level';
+import { monthFigures } from './figures';
+import { resolveLevel } from './level';
 
 const SILENT_LISTED = 50;
 
@@ -26,24 +27,26 @@ export async function overviewView(db: Queryable, scope: Scope, query: { plan?: 
   const active = activeThemes(themes, month);
   const ids = rowsUnits.map((u) => u.id);
   const previousMonth = addMonths(month, -1);
-  const [rootSeries, scores, silent, path] = await Promise.all([
+  const [rootSeries, scores, silent, path, figures, previousFigures] = await Promise.all([
     series,
     q.levelScores(db, plan.id, ids, [month, previousMonth], month),
     q.silentUnitsOf(db, plan.id, level.rows.filter((u) => rootIds.includes(u.id)).map((u) => u.sort_path), month, SILENT_LISTED),
     level.path,
+    monthFigures(db, plan.id, month, rootIds),
+    monthFigures(db, plan.id, previousMonth, rootIds),
   ]);
   // Cells come per plan theme; the page shows the month's active ones.
   const activeIndex = active.map((t) => themes.indexOf(t));
-  const cellsOf = (packed: string | undefined) => {
+  const cellsOf = (packed: string | undefined, units: number) => {
     const all = q.unpackCells(packed ?? '', themes.length);
-    return activeIndex.map((i) => all[i]!);
+    return activeIndex.map((i) => ({ ...all[i]!, covered: isSubtreeCovered(all[i]!.coveredUnits, units) }));
   };
   const months = monthsOf(rootSeries);
   const scoreOf = new Map(scores.filter((s) => s.month === month).map((s) => [s.unit_id, s]));
   const prevOf = new Map(scores.filter((s) => s.month === previousMonth).map((s) => [s.unit_id, s.score]));
   const roots = rootSeries.filter((s) => s.month === month);
   const units = roots.reduce((a, s) => a + s.units, 0);
-  const depth = relativeDepth(rowsUnits);
+  const depth = relativeDepths(rowsUnits);
 
   return {
     plan: { id: plan.id, code: plan.code, title: plan.title },
@@ -75,7 +78,9 @@ export async function overviewView(db: Queryable, scope: Scope, query: { plan?: 
         coveredCount: s?.covered ?? 0,
         activeCount: s?.active ?? active.length,
         postCount: s?.post_count ?? 0,
-        counts: cellsOf(s?.cells),
+        counts: cellsOf(s?.cells, s?.units ?? u.units),
+        figures: figures(u.id),
+        previousFigures: previousFigures(u.id),
       };
     }),
     trend: months.map((m) => {

@@ -1,11 +1,13 @@
-import { monthsBetween, vietnamDay } from '@tdtt/shared/score';
+import type { ThemeDetailResponse, ThemeListResponse } from '@tdtt/shared';
+import { isCovered, isSubtreeCovered, monthsBetween, relativeDepths, vietnamDay } from '@tdtt/shared/score';
 import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';
 import { notFound } from '../middleware/errors';
 import type { Scope } from '../middleware/scope';
 import { currentModelVersion } from '../runtime/model';
-import { resolvePlan } from './coverage';
-import { relativeDepth, resolveLevel } from './level';
+import { resolveMonth, resolvePlan } from './coverage';
+import { monthFigures } from './figures';
+import { resolveLevel } from './level';
 
 const EARLIEST = '1900-01-01';
 
@@ -20,7 +22,7 @@ function themeSummary(t: q.ThemeRow) {
 }
 
 /** Themes of a plan with how many of the visible accountable units covered each over its phase (so far). */
-export async function themeListView(db: Queryable, scope: Scope, query: { plan?: string }, now: Date) {
+export async function themeListView(db: Queryable, scope: Scope, query: { plan?: string }, now: Date): Promise<ThemeListResponse> {
   const plan = await resolvePlan(db, query.plan);
   const today = vietnamDay(now);
   const [themes, level] = await Promise.all([q.planThemes(db, plan.id), resolveLevel(db, scope, plan.id, undefined)]);
@@ -54,7 +56,7 @@ export async function themeListView(db: Queryable, scope: Scope, query: { plan?:
  * monthly series (own vs reposts), strongest posts. Over the phase the figures are the stored
  * roll-ups; a custom date range is computed on the spot.
  */
-export async function themeDetailView(db: Queryable, scope: Scope, id: string, query: { from?: string; to?: string; unit?: string }, now: Date) {
+export async function themeDetailView(db: Queryable, scope: Scope, id: string, query: { from?: string; to?: string; unit?: string; month?: string }, now: Date): Promise<ThemeDetailResponse> {
   const theme = (await q.themeById(db, id)) ?? null;
   if (!theme) throw notFound(`chủ đề "${id}"`);
   const [plan, level] = await Promise.all([resolvePlan(db, theme.plan_id), resolveLevel(db, scope, theme.plan_id, query.unit)]);
@@ -64,24 +66,27 @@ export async function themeDetailView(db: Queryable, scope: Scope, id: string, q
   const to = query.to ?? range.to;
   const custom = query.from !== undefined || query.to !== undefined;
   const ids = level.rows.map((u) => u.id);
-  const [rows, series, posts, path] = await Promise.all([
+  // The units' figures (score, covered, ranks) of a month: the one asked for, or the plan's latest.
+  const month = (await resolveMonth(db, theme.plan_id, query.month, now)).month;
+  const [rows, series, posts, path, figures] = await Promise.all([
     custom ? q.subtreeThemeTotalsInRange(db, id, theme.min_matches, ids, from, to) : q.subtreeThemeTotals(db, id, ids),
     custom ? q.themeSeriesInRange(db, id, level.rootIds, from, to) : seriesOfRoots(db, theme, level.rootIds),
     topPosts(db, scope, id, custom, from, to),
     level.path,
+    monthFigures(db, theme.plan_id, month, level.rootIds),
   ]);
   const rowOf = new Map(rows.map((r) => [r.unit_id, r]));
-  const depth = relativeDepth(level.rows);
+  const depth = relativeDepths(level.rows);
   // Months with no match still show as zero, so gaps are visible on the line.
   const start = from !== EARLIEST ? from.slice(0, 7) : (series[0]?.month ?? null);
   const months = start && start <= to.slice(0, 7) ? monthsBetween(start, to.slice(0, 7)) : [];
   const seriesOf = new Map(series.map((s) => [s.month, s]));
-  const minimum = Math.max(1, theme.min_matches);
   return {
     theme: { ...themeSummary(theme), text: theme.text },
     plan: { id: plan.id, code: plan.code, title: plan.title },
     from,
     to,
+    month,
     focus: path.at(-1) ?? null,
     path,
     series: months.map((m) => ({ month: m, own: seriesOf.get(m)?.own ?? 0, repost: seriesOf.get(m)?.repost ?? 0 })),
@@ -92,8 +97,9 @@ export async function themeDetailView(db: Queryable, scope: Scope, id: string, q
         id: u.id, name: u.name, depth: depth(u), isFocus: u.id === level.focusId, children: u.children, units: u.units,
         own: r?.own ?? 0, repost: r?.repost ?? 0, coveredUnits,
         // A unit without sub-units covered the theme when it reached the minimum; a subtree, when all its units did.
-        covered: u.units === 1 ? (r?.own ?? 0) + (r?.repost ?? 0) >= minimum : coveredUnits >= u.units,
+        covered: u.units === 1 ? isCovered({ own: r?.own ?? 0, repost: r?.repost ?? 0 }, theme.min_matches) : isSubtreeCovered(coveredUnits, u.units),
         firstDay: r?.first_day ?? null, lastDay: r?.last_day ?? null,
+        figures: figures(u.id),
       };
     }),
     topPosts: posts.map((p) => ({

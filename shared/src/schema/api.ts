@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { monthParam } from './dates';
+import { unitFiguresSchema } from './figures';
 
 /** Query parameters shared by the read API (dates: ./dates). */
 export const idParam = z.string().min(1).max(200).regex(/^[\w:.\-]+$/, 'mã không hợp lệ');
@@ -26,7 +27,10 @@ export const coverageResponse = z.object({
       coveredCount: z.number(),
       activeCount: z.number(),
       postCount: z.number(),
-      counts: z.array(z.object({ own: z.number(), repost: z.number() })),
+      /** Per active theme: the unit's matches and whether they reach the theme's minimum. */
+      counts: z.array(z.object({ own: z.number(), repost: z.number(), covered: z.boolean() })),
+      /** What the screens show: own and subtree score, covered counts, ranks (null: not scored in the month). */
+      figures: unitFiguresSchema.nullable(),
     }),
   ),
   trend: z.array(z.object({ month: z.string(), averageScore: z.number() })),
@@ -56,8 +60,12 @@ const overviewRow = z.object({
   activeCount: z.number(),
   /** Posts of the whole subtree in the month. */
   postCount: z.number(),
-  /** Per active theme: the subtree's matches and how many of its units covered the theme. */
-  counts: z.array(z.object({ own: z.number(), repost: z.number(), coveredUnits: z.number() })),
+  /** Per active theme: the subtree's matches, how many of its units covered the theme, and whether all did. */
+  counts: z.array(z.object({ own: z.number(), repost: z.number(), coveredUnits: z.number(), covered: z.boolean() })),
+  /** What the screens show (shared/src/score/figures.ts); null: not scored in the month. */
+  figures: unitFiguresSchema.nullable(),
+  /** The same a month earlier (for the change). */
+  previousFigures: unitFiguresSchema.nullable(),
 });
 
 export const overviewResponse = coverageResponse.pick({ plan: true, month: true, months: true, themes: true, trend: true }).extend({

@@ -4,3 +4,7 @@ export * from './classify';
 export * from './api';
 export * from './search';
 export * from './alerts';
+export * from './figures';
+export * from './export';
+export * from './units';
+export * from './themes';

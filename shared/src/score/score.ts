@@ -1,3 +1,5 @@
+import { isCovered } from './covered';
+
 /**
  * Coverage scoring rules (definitions also in the README):
  * - a theme is covered by a unit in a period when its matching posts (own + reposts) reach the theme's minimum;
@@ -24,10 +26,6 @@ export function themeWeight(t: ScoreTheme): number {
   return t.weight ?? CLASS_WEIGHTS[t.class ?? ''] ?? 1;
 }
 
-export function isCovered(count: ThemeCount | undefined, minMatches: number): boolean {
-  return count !== undefined && count.own + count.repost >= Math.max(1, minMatches);
-}
-
 export interface UnitScore {
   score: number;
   covered: number;
@@ -49,7 +47,11 @@ export function scoreUnit(active: ScoreTheme[], counts: (themeId: string) => The
   return { score: total === 0 ? 0 : Math.round((1000 * got) / total) / 10, covered, active: active.length };
 }
 
-/** A parent's view of its subtree: the mean score of the unit and all its descendants. */
+/**
+ * A parent's view of its subtree ("Điểm cả cụm"): the mean score of the unit and all its
+ * descendants, one decimal. The roll-up stores the same mean (`round(avg(score), 1)` in
+ * db/queries/subtrees.ts; tests/integration/coverage-contract.test.ts checks they agree).
+ */
 export function subtreeScore(scores: number[]): number {
   if (scores.length === 0) return 0;
   return Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10;

@@ -1,17 +1,12 @@
 // Reading exports back: XLSX through exceljs, CSV through csv-parse, and what the coverage API implies.
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { scoreUnit } from '@tdtt/shared/score';
+import type { CoverageResponse } from '@tdtt/shared';
+import { isCovered, scoreUnit } from '@tdtt/shared/score';
 
 export type Grid = (string | number | null)[][];
 
-export interface ApiCoverage {
-  plan: { id: string; code: string | null; title: string };
-  month: string;
-  months: string[];
-  themes: { id: string; title: string; phaseLabel: string; class: string | null }[];
-  units: { id: string; name: string; parentId: string | null; depth: number; score: number; coveredCount: number; activeCount: number; postCount: number; counts: { own: number; repost: number }[] }[];
-}
+export type ApiCoverage = CoverageResponse;
 
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -73,7 +68,7 @@ export function combineMonths(monthly: ApiCoverage[], planOrder: string[], theme
           repost += row.counts[i]!.repost;
         }
       }
-      return { own, repost };
+      return { own, repost, covered: isCovered({ own, repost }, themeRules.get(id)!.minMatches) };
     });
     const postCount = monthly.reduce((a, m) => a + m.units.find((x) => x.id === u.id)!.postCount, 0);
     const s = scoreUnit(

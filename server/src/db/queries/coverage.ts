@@ -92,6 +92,15 @@ export function unitScores(db: Queryable, planId: string, month: string, unitIds
   );
 }
 
+/** Every scored unit of the plan in the month with its parent: the input of the figures and ranks (views/figures.ts). */
+export function scoredUnitsOfMonth(db: Queryable, planId: string, month: string): Promise<(ScoreRow & { parent_id: string | null })[]> {
+  return db.all(
+    `SELECT s.unit_id, strftime(s.month, '%Y-%m') AS month, s.score, s.covered, s.active, s.post_count, u.parent_id
+     FROM unit_scores s JOIN units u ON u.id = s.unit_id WHERE s.plan_id = $1 AND s.month = $2::DATE`,
+    [planId, `${month}-01`],
+  );
+}
+
 export function unitScoreSeries(db: Queryable, planId: string, unitId: string): Promise<ScoreRow[]> {
   return db.all<ScoreRow>(
     `SELECT unit_id, strftime(month, '%Y-%m') AS month, score, covered, active, post_count FROM unit_scores WHERE plan_id = $1 AND unit_id = $2 ORDER BY month`,

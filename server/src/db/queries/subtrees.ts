@@ -1,5 +1,6 @@
 // Subtree roll-ups (migration 008): a unit's figures summed over the unit and its accountable
 // descendants, written after the unit scores, read one hierarchy level at a time.
+import { coveredSql } from '@tdtt/shared/score';
 import type { Queryable } from '../connection';
 import { effectiveMatchesSql } from './matches';
 import { THEME_ORDER } from './plans';
@@ -37,7 +38,7 @@ export async function rollupSubtrees(tx: Queryable, planId: string, modelVersion
      ),
      cell AS (
        SELECT up.ancestor_id AS unit_id, c.month, th.k, sum(c.own) AS own, sum(c.repost) AS repost,
-         count(*) FILTER (WHERE c.own + c.repost >= greatest(1, th.min_matches)) AS covered_units
+         count(*) FILTER (WHERE ${coveredSql('c.own', 'c.repost', 'th.min_matches')}) AS covered_units
        FROM up JOIN coverage_monthly c ON c.unit_id = up.unit_id JOIN th ON th.id = c.theme_id
        WHERE c.month >= $from::DATE
        GROUP BY ALL
@@ -60,7 +61,7 @@ export async function rollupSubtrees(tx: Queryable, planId: string, modelVersion
        FROM coverage_daily WHERE theme_id IN ${planThemes} AND own + repost > 0 GROUP BY ALL
      )
      SELECT p.theme_id, up.ancestor_id, sum(p.own), sum(p.repost),
-       count(*) FILTER (WHERE p.own + p.repost >= greatest(1, t.min_matches)), min(p.first_day), max(p.last_day)
+       count(*) FILTER (WHERE ${coveredSql('p.own', 'p.repost', 't.min_matches')}), min(p.first_day), max(p.last_day)
      FROM per_unit p JOIN up ON up.unit_id = p.unit_id JOIN themes t ON t.id = p.theme_id
      GROUP BY ALL ORDER BY p.theme_id, up.ancestor_id`,
     { plan: planId, units },
@@ -190,17 +191,6 @@ export function subtreeScores(db: Queryable, planId: string, unitIds: string[], 
   );
 }
 
-/** Where the subtree counts live: non-leaf units in subtree_coverage, leaves in their own monthly row. */
-function subtreeCountsSql(where: (alias: string) => string): string {
-  return `SELECT unit_id, theme_id, month, own, repost, covered_units FROM subtree_coverage s WHERE ${where('s')}
-     UNION ALL
-     SELECT c.unit_id, c.theme_id, c.month, c.own, c.repost, (c.own + c.repost >= greatest(1, t.min_matches))::INTEGER
-     FROM coverage_monthly c JOIN themes t ON t.id = c.theme_id
-     WHERE ${where('c')} AND c.unit_id NOT IN (SELECT parent_id FROM units WHERE parent_id IS NOT NULL)`;
-}
-
-const IN_LIST = (col: string, param: string) => `${col} IN (SELECT unnest(from_json(${param}, '["VARCHAR"]')))`;
-
 export interface ThemeCell {
   own: number;
   repost: number;
@@ -248,7 +238,7 @@ const RANGE_PER_UNIT = `per_unit AS (
 export function subtreeThemeTotalsInRange(db: Queryable, themeId: string, minMatches: number, unitIds: string[], from: string, to: string): Promise<SubtreeThemeRow[]> {
   return db.all<SubtreeThemeRow>(
     `WITH ${RANGE_PER_UNIT}
-     SELECT top_id AS unit_id, sum(own)::INTEGER AS own, sum(repost)::INTEGER AS repost, count(*) FILTER (WHERE own + repost >= greatest(1, $min))::INTEGER AS covered_units,
+     SELECT top_id AS unit_id, sum(own)::INTEGER AS own, sum(repost)::INTEGER AS repost, count(*) FILTER (WHERE ${coveredSql('own', 'repost', '$min')})::INTEGER AS covered_units,
        strftime(min(first_day), '%Y-%m-%d') AS first_day, strftime(max(last_day), '%Y-%m-%d') AS last_day
      FROM within GROUP BY top_id`,
     { theme: themeId, min: minMatches, units: JSON.stringify(unitIds), from, to },

@@ -1,5 +1,5 @@
 import { request, type Fetch } from './client';
-import type { PlanRef } from './themes';
+type PlanRef = { id: string; code: string | null; title: string };
 
 export type Timeliness = 'on-time' | 'late' | 'silent' | 'pending';
 

@@ -76,117 +76,27 @@ export interface PlanDetail {
   anniversaries: Anniversary[];
 }
 
-export interface CoverageTheme {
-  id: string;
-  title: string;
-  phaseLabel: string;
-  class: string | null;
-}
-
-export interface CoverageCount {
-  own: number;
-  repost: number;
-  /** Present when the server states coverage per cell (theme minimum applied). */
-  covered?: boolean;
-  /** Aggregate rows: how many of the subtree's units covered the theme, out of `units`. */
-  coveredUnits?: number;
-  units?: number;
-}
-
-export interface CoverageUnit {
-  id: string;
-  name: string;
-  parentId: string | null;
-  depth: number;
-  score: number;
-  previousScore: number | null;
-  coveredCount: number;
-  activeCount: number;
-  postCount: number;
-  /** Aligned with `Coverage.themes`. */
-  counts: CoverageCount[];
-}
-
-export interface Coverage {
-  plan: { id: string; code: string | null; title: string };
-  month: string;
-  months: string[];
-  themes: CoverageTheme[];
-  units: CoverageUnit[];
-  trend: { month: string; averageScore: number }[];
-}
-
-/** A row of the overview: a unit standing for its whole subtree (a unit without sub-units: itself). */
-export interface OverviewRow extends CoverageUnit {
-  /** The level's own unit; the other rows are its sub-units. */
-  isFocus: boolean;
-  children: number;
-  /** Units in the subtree, this one included. */
-  units: number;
-  ownScore: number;
-  counts: (CoverageCount & { coveredUnits: number })[];
-}
-
-export interface Overview extends Omit<Coverage, 'units'> {
-  focus: { id: string; name: string } | null;
-  path: { id: string; name: string }[];
-  summary: { averageScore: number | null; units: number; posts: number; fullUnits: number; silentUnits: number };
-  rows: OverviewRow[];
-  silent: { total: number; units: { id: string; name: string }[] };
-}
-
-export interface UnitSummary {
-  id: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  depth: number;
-}
-
-export interface UnitTheme {
-  id: string;
-  title: string;
-  phaseLabel: string;
-  covered: boolean;
-  own: number;
-  repost: number;
-}
-
-export interface ThemeRef {
-  id: string;
-  title: string;
-}
-
-export interface UnitPost {
-  id: string;
-  title: string;
-  url: string;
-  publishedAt: string;
-  isRepost: boolean;
-  themes: ThemeRef[];
-}
-
-export interface Source {
-  id: string;
-  kind: string;
-  url: string;
-  state: string;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  failureScore: number;
-  nextPollAt: string | null;
-}
-
-export interface UnitDetail {
-  unit: { id: string; name: string; kind: string; parentId: string | null };
-  month: string;
-  score: number;
-  scoreSeries: { month: string; score: number }[];
-  themes: UnitTheme[];
-  posts: UnitPost[];
-  sources: Source[];
-  children: { id: string; name: string; score: number }[];
-}
+// Coverage, overview, unit and theme pages: inferred from the server's response schemas (shared/src/schema).
+export type {
+  CoverageResponse as Coverage,
+  OverviewResponse as Overview,
+  OverviewRow,
+  UnitSummary,
+  UnitDetailResponse as UnitDetail,
+  UnitFiguresResponse as UnitFigures,
+  ThemeListResponse as ThemeList,
+  ThemeDetailResponse as ThemeDetail,
+  ExportTableResponse as ExportTable,
+} from '@tdtt/shared';
+import type { CoverageResponse, ThemeListResponse, UnitDetailResponse } from '@tdtt/shared';
+export type CoverageTheme = CoverageResponse['themes'][number];
+export type CoverageUnit = CoverageResponse['units'][number];
+export type CoverageCount = CoverageUnit['counts'][number];
+export type UnitTheme = UnitDetailResponse['themes'][number];
+export type UnitPost = UnitDetailResponse['posts'][number];
+export type ThemeRef = UnitPost['themes'][number];
+export type Source = UnitDetailResponse['sources'][number];
+export type ThemeListItem = ThemeListResponse['themes'][number];
 
 export interface Evidence {
   field: 'title' | 'text';

@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverageUnit } from '$lib/api';
-import { rankUnits } from './ranking';
 import { todayInVietnam, upcomingAnniversaries } from './anniversaries';
-
-function unit(id: string, score: number, previousScore: number | null): CoverageUnit {
-  return { id, name: id, parentId: null, depth: 0, score, previousScore, coveredCount: 0, activeCount: 0, postCount: 0, counts: [] };
-}
-
-describe('rankUnits', () => {
-  it('ranks by score with shared ranks for ties and the change since last month', () => {
-    const rows = rankUnits([unit('a', 50, 80), unit('b', 90, 40), unit('c', 50, null), unit('d', 10, 60)]);
-    expect(rows.map((r) => [r.unit.id, r.rank, r.previousRank, r.delta])).toEqual([
-      ['b', 1, 3, 50],
-      ['a', 2, 1, -30],
-      ['c', 2, null, null],
-      ['d', 4, 2, -50],
-    ]);
-  });
-});
 
 describe('upcomingAnniversaries', () => {
   const list = [

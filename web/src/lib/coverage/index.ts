@@ -1,2 +1,1 @@
-export * from './ranking';
 export * from './anniversaries';

@@ -1,13 +1,12 @@
-import { getCoverage, guardLoad } from '$lib/api';
+import { getCoverage, getExportTable, guardLoad } from '$lib/api';
 import type { PageLoad } from './$types';
-import { subtreeRows } from './report';
 
 export const load: PageLoad = ({ fetch, url }) =>
   guardLoad(url, async () => {
     const plan = url.searchParams.get('plan');
     const month = url.searchParams.get('month');
     const unit = url.searchParams.get('unit');
-    const coverage = await getCoverage({ plan, month }, fetch);
-    const units = subtreeRows(coverage.units, unit);
-    return { coverage, units, unit: unit && units.length ? units[0]! : null };
+    // The table is the export's (same cells as the XLSX); the coverage API gives the trend.
+    const [report, coverage] = await Promise.all([getExportTable({ plan, month, unit }, fetch), getCoverage({ plan, month }, fetch)]);
+    return { report, trend: coverage.trend, unit };
   });

@@ -3,5 +3,4 @@ export { default as LineChart } from './LineChart.svelte';
 export { default as Heatmap } from './Heatmap.svelte';
 export { default as ChartCard } from './ChartCard.svelte';
 export { default as ChartCanvas } from './ChartCanvas.svelte';
-export { cellCovered } from './heatmap';
 export * from './palette';
