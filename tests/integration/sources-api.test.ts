@@ -11,6 +11,15 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><
 </channel></rss>`;
 const SITEMAP = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>BASE/tin/1</loc></url></urlset>`;
 
+// A section page whose item dates are written month-first (only the site's admin knows), and a
+// notice whose body is a short block Readability passes over for a longer box of links.
+const LISTING = `<!doctype html><html><head><title>Tin tức</title></head><body><ul class="tin">
+${[1, 2, 3, 4, 5].map((k) => `<li><a href="/tin/${k}">Tin hoạt động số ${k} của Sở trong tháng</a> <span class="ngay">06/0${k}/2025</span></li>`).join('')}
+</ul></body></html>`;
+const NOTICE = `<!doctype html><html><head><title>Thông báo</title></head><body>
+<div class="lien-ket">${'<p>Liên kết website các sở, ban, ngành và ủy ban nhân dân các huyện trong tỉnh, xem thêm tại đây. </p>'.repeat(6)}</div>
+<div class="noidung-chinh"><p>Thông báo lịch tiếp công dân của Giám đốc Sở vào thứ Năm hằng tuần.</p></div></body></html>`;
+
 function site(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const base = `http://${req.headers.host}`;
@@ -23,6 +32,8 @@ function site(): Promise<{ server: Server; url: string }> {
     if (req.url === '/robots.txt') return send(200, 'text/plain', `User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`);
     if (req.url === '/sitemap.xml') return send(200, 'application/xml', SITEMAP.replace('BASE', base));
     if (req.url === '/hong.xml') return send(500, 'text/plain', 'lỗi');
+    if (req.url === '/tin-tuc') return send(200, 'text/html; charset=utf-8', LISTING);
+    if (req.url === '/thong-bao/1') return send(200, 'text/html; charset=utf-8', NOTICE);
     send(404, 'text/plain', 'không có');
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
@@ -102,5 +113,54 @@ describe('sources admin API', () => {
     expect(log.body.events.map((e: any) => e.status)).toEqual([500, 200]);
     expect(log.body.events[0].message).toBe('Máy chủ gặp lỗi (HTTP 500)');
     expect((await getJson(w.base, '/api/sources/99999/events', { headers: admin })).status).toBe(404);
+  });
+
+  it('listing selectors and overrides: invalid ones refused with 400 naming the field, tried with "Tải thử" before saving, then saved', async () => {
+    const bad = await post(w, '/api/sources', admin, { unitId: 'so-a1', kind: 'listing', url: `${s.url}/tin-tuc`, listing: { item: ':::' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('listing.item');
+    const badNext = await post(w, '/api/sources', admin, { unitId: 'so-a1', kind: 'listing', url: `${s.url}/tin-tuc`, listing: { item: 'ul.tin > li', next: 'a[[' } });
+    expect(badNext.status).toBe(400);
+    expect(JSON.stringify(badNext.body)).toContain('listing.next');
+    // No selector at all: the page's structure is read, and a selector is suggested.
+    const created = await post(w, '/api/sources', admin, { unitId: 'so-a1', kind: 'listing', url: `${s.url}/tin-tuc` });
+    expect(created.status).toBe(201);
+    const id = created.body.source.id;
+    const auto = await post(w, `/api/sources/${id}/test`, admin);
+    expect(auto.body).toMatchObject({ ok: true, kind: 'listing', itemCount: 5, listing: { via: 'auto', suggested: { item: 'ul.tin > li' } } });
+    expect(auto.body.items[0].published).toBe('2025-01-06T00:00:00+07:00'); // read day-first
+    // A draft: the month-first dates the admin knows the site writes; nothing saved yet.
+    const draft = await post(w, `/api/sources/${id}/test`, admin, { listing: { item: 'ul.tin > li' }, overrides: { dateOrder: 'mdy' } });
+    expect(draft.body).toMatchObject({ ok: true, itemCount: 5, listing: { via: 'selectors' } });
+    expect(draft.body.items.map((i: any) => i.published)).toEqual(['2025-06-01', '2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05'].map((d) => `${d}T00:00:00+07:00`));
+    expect((await getJson(w.base, `/api/sources/${id}/events`, { headers: admin })).body.source.overrides).toBeNull();
+    for (const [body, field] of [
+      [{ overrides: { contentSelector: ':::' } }, 'overrides.contentSelector'],
+      [{ overrides: { encoding: 'klingon-8' } }, 'overrides.encoding'],
+      [{ overrides: { pollMinutes: 1 } }, 'overrides.pollMinutes'],
+      [{ overrides: { dateOrder: 'ymd' } }, 'overrides.dateOrder'],
+    ] as const) {
+      const r = await getJson(w.base, `/api/sources/${id}/settings`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(r.status, field).toBe(400);
+      expect(JSON.stringify(r.body), field).toContain(field);
+    }
+    const saved = await getJson(w.base, `/api/sources/${id}/settings`, {
+      method: 'PUT', headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ listing: { item: 'ul.tin > li', next: null }, overrides: { dateOrder: 'mdy', encoding: 'utf-8', pollMinutes: 120 } }),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.source).toMatchObject({ listing: { item: 'ul.tin > li', next: null }, overrides: { dateOrder: 'mdy', encoding: 'utf-8', pollMinutes: 120 } });
+    const again = await post(w, `/api/sources/${id}/test`, admin);
+    expect(again.body.items[0].published).toBe('2025-06-01T00:00:00+07:00');
+    expect(JSON.stringify((await getJson(w.base, '/api/audit', { headers: admin })).body)).toContain('source.settings');
+  });
+
+  it('a content selector picks the article body Readability passes over', async () => {
+    const created = await post(w, '/api/sources', admin, { unitId: 'so-a1', kind: 'page', url: `${s.url}/thong-bao/1` });
+    const id = created.body.source.id;
+    const plain = await post(w, `/api/sources/${id}/test`, admin);
+    expect(plain.body.items[0].excerpt).not.toContain('lịch tiếp công dân');
+    const chosen = await post(w, `/api/sources/${id}/test`, admin, { overrides: { contentSelector: '.noidung-chinh' } });
+    expect(chosen.body.items[0].excerpt).toBe('Thông báo lịch tiếp công dân của Giám đốc Sở vào thứ Năm hằng tuần.');
   });
 });

@@ -37,12 +37,12 @@ export async function insertPosts(tx: Queryable, posts: CollectedPost[]): Promis
   await insertMany(
     tx,
     'posts',
-    ['unit_id', 'source_id', 'origin', 'url', 'canonical_url', 'guid', 'title', 'text', 'html', 'published_at', 'published_day', 'first_seen_at', 'flags_json', 'content_hash', 'simhash'],
+    ['unit_id', 'source_id', 'origin', 'url', 'canonical_url', 'guid', 'title', 'text', 'html', 'published_at', 'published_day', 'first_seen_at', 'flags_json', 'content_hash', 'simhash', 'published_source'],
     fresh.map((p) => {
       const when = new Date(p.publishedAt ?? p.firstSeenAt);
       const day = vietnamDay(when);
       if (firstDay === null || day < firstDay) firstDay = day;
-      return [p.unitId, p.sourceId, 'collected', p.url, p.canonicalUrl, p.guid, p.title, p.text, p.html ?? null, utc(when), day, utc(p.firstSeenAt), JSON.stringify(p.flags), p.contentHash, p.simhash];
+      return [p.unitId, p.sourceId, 'collected', p.url, p.canonicalUrl, p.guid, p.title, p.text, p.html ?? null, utc(when), day, utc(p.firstSeenAt), JSON.stringify(p.flags), p.contentHash, p.simhash, p.publishedAt ? p.publishedSource ?? null : null];
     }),
     { casts: { published_at: 'TIMESTAMP', published_day: 'DATE', first_seen_at: 'TIMESTAMP' }, chunk: 200 },
   );

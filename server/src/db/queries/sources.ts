@@ -1,4 +1,4 @@
-import type { FetchEvent, ListingSelectors, SourceKind, SourceRecord, SourceStateUpdate } from '@tdtt/jobs/ports';
+import type { FetchEvent, ListingSelectors, SourceKind, SourceOverrides, SourceRecord, SourceStateUpdate } from '@tdtt/jobs/ports';
 import { insertMany, utc, type Queryable } from '../connection';
 
 export interface SourceInput {
@@ -6,6 +6,14 @@ export interface SourceInput {
   kind: SourceKind;
   url: string;
   listing?: ListingSelectors | null;
+  overrides?: SourceOverrides | null;
+}
+
+/** Overrides with every field empty are no overrides: stored as NULL. */
+function overridesJson(o: SourceOverrides | null | undefined): string | null {
+  if (!o) return null;
+  const kept = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  return Object.keys(kept).length ? JSON.stringify(kept) : null;
 }
 
 export async function upsertSources(db: Queryable, sources: SourceInput[]): Promise<void> {
@@ -24,6 +32,7 @@ interface SourceDbRow {
   kind: SourceKind;
   url: string;
   listing_json: string | null;
+  overrides_json: string | null;
   etag: string | null;
   last_modified: string | null;
   last_content_hash: string | null;
@@ -38,6 +47,7 @@ function toRecord(r: SourceDbRow): SourceRecord {
     kind: r.kind,
     url: r.url,
     listing: r.listing_json ? (JSON.parse(r.listing_json) as ListingSelectors) : null,
+    overrides: r.overrides_json ? (JSON.parse(r.overrides_json) as SourceOverrides) : null,
     etag: r.etag,
     lastModified: r.last_modified,
     lastContentHash: r.last_content_hash,
@@ -46,7 +56,7 @@ function toRecord(r: SourceDbRow): SourceRecord {
   };
 }
 
-const RECORD_COLUMNS = 'id, unit_id, kind, url, listing_json, etag, last_modified, last_content_hash, failure_score, publish_interval_ms';
+const RECORD_COLUMNS = 'id, unit_id, kind, url, listing_json, overrides_json, etag, last_modified, last_content_hash, failure_score, publish_interval_ms';
 
 /** Sources due for polling (never polled, or next poll time reached), not paused. */
 export async function dueSources(db: Queryable, now: Date): Promise<SourceRecord[]> {
@@ -131,11 +141,12 @@ export async function replaceDemoSources(tx: Queryable, unitIds: string[], sourc
 
 export interface SourceAdminRow extends SourceHealthRow {
   listing_json: string | null;
+  overrides_json: string | null;
   last_error_kind: string | null;
   created_at: string;
 }
 
-const ADMIN_COLUMNS = `id, unit_id, kind, url, paused, last_success_at, last_error, last_error_kind, failure_score, next_poll_at, listing_json, created_at`;
+const ADMIN_COLUMNS = `id, unit_id, kind, url, paused, last_success_at, last_error, last_error_kind, failure_score, next_poll_at, listing_json, overrides_json, created_at`;
 
 export function sourcesForAdmin(db: Queryable, unitIds: string[]): Promise<SourceAdminRow[]> {
   return db.all<SourceAdminRow>(
@@ -155,10 +166,20 @@ export function sourceByUrl(db: Queryable, url: string): Promise<SourceAdminRow 
 /** Adds one source; the caller has checked the URL is new. Returns its id. */
 export async function insertSource(db: Queryable, s: SourceInput): Promise<number> {
   const row = await db.one<{ id: number }>(
-    `INSERT INTO sources (unit_id, kind, url, listing_json) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [s.unitId, s.kind, s.url, s.listing ? JSON.stringify(s.listing) : null],
+    `INSERT INTO sources (unit_id, kind, url, listing_json, overrides_json) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [s.unitId, s.kind, s.url, s.listing ? JSON.stringify(s.listing) : null, overridesJson(s.overrides)],
   );
   return row!.id;
+}
+
+/** An admin's listing selectors and overrides for a source; the next poll comes now, so they take effect at once. */
+export async function updateSourceSettings(
+  db: Queryable, id: number, s: { listing: ListingSelectors | null; overrides: SourceOverrides | null }, now: Date,
+): Promise<void> {
+  await db.run(
+    `UPDATE sources SET listing_json = $2, overrides_json = $3, last_content_hash = NULL, next_poll_at = $4::TIMESTAMP WHERE id = $1`,
+    [id, s.listing ? JSON.stringify(s.listing) : null, overridesJson(s.overrides), utc(now)],
+  );
 }
 
 /** Pausing stops polling; resuming schedules a poll right away (backoff forgotten is not: failure score stays). */
