@@ -147,7 +147,7 @@ describe('only administrators write plans', () => {
   }, 60_000);
   afterAll(() => ctx?.close());
 
-  it('staff and unit leads get 403 on every plan write; they can still read', async () => {
+  it('staff and unit leads get 403 on every plan write; staff can still read, a lead once the plan concerns their unit', async () => {
     const { server, admin } = ctx;
     const created = await sendJson(server.url, admin, 'POST', '/api/plans/import', { text: PARENT_OF_002 });
     expect(created.status).toBe(201);
@@ -167,8 +167,11 @@ describe('only administrators write plans', () => {
         await sendJson(server.url, h, 'PUT', '/api/named-events', { events: [] }),
       ];
       expect(writes.map((w) => w.status)).toEqual([403, 403, 403, 403, 403, 403]);
-      expect((await getJson(server.url, `/api/plans/${id}`, { headers: h })).status).toBe(200);
+      // Not assigned to anyone yet: outside a lead's scope (tests/integration/plans-scope.test.ts).
+      expect((await getJson(server.url, `/api/plans/${id}`, { headers: h })).status).toBe(user === 'canbo-thu' ? 200 : 404);
     }
+    expect((await sendJson(server.url, admin, 'POST', `/api/plans/${id}/assign`, { unitIds: ['khoi'] })).status).toBe(200);
+    expect((await getJson(server.url, `/api/plans/${id}`, { headers: await signIn(server.url, 'lanhdao-thu', 'mat-khau-lanh-dao-1') })).status).toBe(200);
     expect(await planCount(server.url, admin)).toBe(1);
   });
 });

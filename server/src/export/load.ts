@@ -23,7 +23,7 @@ export interface ExportQuery extends PeriodQuery {
  * scored over a longer period; restricted to the caller's scope and to the `unit` subtree.
  */
 export async function loadExport(db: Queryable, scope: Scope, query: ExportQuery, now: Date): Promise<ExportData> {
-  const plan = await resolvePlan(db, query.plan);
+  const plan = await resolvePlan(db, query.plan, scope);
   const needsDefault = [query.month, query.quarter, query.year, query.from, query.to].every((v) => v === undefined);
   const fallback = needsDefault ? (await resolveMonth(db, plan.id, undefined, now)).month : '1970-01';
   let period: ExportPeriod;

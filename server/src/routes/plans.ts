@@ -1,7 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponse, idParam, parsedPlanSchema, type ParsedPlan } from '@tdtt/shared';
+import type { Database } from '../db/connection';
 import * as q from '../db/queries';
+import type { Scope } from '../middleware/scope';
 import { notFound } from '../middleware/errors';
+import { planVisible, visiblePlanLineages } from '../views/plan-scope';
 import { planWriteRoutes } from './plan-import';
 import { createRouter } from './router';
 
@@ -29,6 +32,13 @@ const listPlans = createRoute({
   summary: 'Danh sách kế hoạch (phiên bản hiện hành)',
   responses: { 200: ok('Kế hoạch', z.object({ plans: z.array(planSummary) })) },
 });
+
+/** The plan (any version) if the caller may read it; 404 otherwise, as for a plan that does not exist. */
+async function visiblePlan(c: { var: { deps: { db: Database }; scope: Scope } }, id: string): Promise<q.PlanRow> {
+  const plan = await q.getPlan(c.var.deps.db, id);
+  if (!plan || !planVisible(await visiblePlanLineages(c.var.deps.db, c.var.scope), plan)) throw notFound(`kế hoạch "${id}"`);
+  return plan;
+}
 
 const getPlan = createRoute({
   method: 'get',
@@ -64,7 +74,8 @@ export function planRoutes() {
   const app = createRouter();
   app.openapi(listPlans, async (c) => {
     const { scope } = c.var;
-    const rows = await q.listPlans(c.var.deps.db);
+    const lineages = await visiblePlanLineages(c.var.deps.db, scope);
+    const rows = (await q.listPlans(c.var.deps.db)).filter((p) => planVisible(lineages, p));
     const plans = rows.map((p) => ({
       id: p.id,
       code: p.code,
@@ -84,8 +95,8 @@ export function planRoutes() {
   app.openapi(getPlan, async (c) => {
     const db = c.var.deps.db;
     const { id } = c.req.valid('param');
-    const plan = await q.getPlan(db, id);
-    if (!plan) throw notFound(`kế hoạch "${id}"`);
+    const plan = await visiblePlan(c, id);
+    const lineages = await visiblePlanLineages(db, c.var.scope);
     const [themes, anniversaries, parent, children, unitIds, current] = await Promise.all([
       q.planThemes(db, id),
       q.planAnniversaries(db, id),
@@ -129,8 +140,8 @@ export function planRoutes() {
           currentId: current,
           isDefault: plan.is_default,
           parentId: plan.parent_id,
-          parent: parent ? ref.parse({ id: parent.id, code: parent.code, title: parent.title }) : null,
-          children,
+          parent: parent && planVisible(lineages, parent) ? ref.parse({ id: parent.id, code: parent.code, title: parent.title }) : null,
+          children: children.filter((ch) => planVisible(lineages, ch)).map(({ id, code, title }) => ({ id, code, title })),
           unitIds: scope.filter(unitIds, (u) => u),
           implements: parsed.implements,
           phases: ordered,
@@ -144,6 +155,7 @@ export function planRoutes() {
 
   app.openapi(getSource, async (c) => {
     const { id } = c.req.valid('param');
+    await visiblePlan(c, id);
     const text = await q.planSourceText(c.var.deps.db, id);
     if (text === null) throw notFound(`kế hoạch "${id}"`);
     return c.json({ text }, 200);
@@ -151,6 +163,7 @@ export function planRoutes() {
 
   app.openapi(getVersions, async (c) => {
     const { id } = c.req.valid('param');
+    await visiblePlan(c, id);
     const rows = await q.planVersions(c.var.deps.db, id);
     if (rows.length === 0) throw notFound(`kế hoạch "${id}"`);
     const versions = rows.map((r) => ({ id: r.id, version: r.version, isCurrent: r.is_current, code: r.code, title: r.title, createdAt: r.created_at, themeCount: r.theme_count }));

@@ -42,7 +42,7 @@ export function unitRoutes() {
     const query = c.req.valid('query');
     if (!c.var.scope.canSee(id)) throw forbidden();
     // Independent lookups at once: each is a round trip to DuckDB.
-    const [unit, plan, modelVersion] = await Promise.all([q.getUnit(db, id), resolvePlan(db, query.plan), currentModelVersion(db)]);
+    const [unit, plan, modelVersion] = await Promise.all([q.getUnit(db, id), resolvePlan(db, query.plan, c.var.scope), currentModelVersion(db)]);
     if (!unit) throw notFound(`đơn vị "${id}"`);
     const [month, allThemes] = await Promise.all([
       query.month ?? resolveMonth(db, plan.id, undefined, now()).then((r) => r.month),

@@ -96,7 +96,7 @@ export async function anniversaryStatuses(db: Queryable, plan: q.PlanRow, unitId
 }
 
 export async function anniversariesView(db: Queryable, scope: Scope, query: { plan?: string }, now: Date) {
-  const plan = await resolvePlan(db, query.plan);
+  const plan = await resolvePlan(db, query.plan, scope);
   const today = vietnamDay(now);
   const units = await visibleUnits(db, plan.id, scope);
   const { statuses, window, rule } = await anniversaryStatuses(db, plan, units.map((u) => u.id), today);

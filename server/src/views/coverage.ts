@@ -5,11 +5,27 @@ import * as q from '../db/queries';
 import { notFound } from '../middleware/errors';
 import type { Scope } from '../middleware/scope';
 import { monthFigures, type FiguresOf } from './figures';
+import { planVisible, visiblePlanLineages } from './plan-scope';
 
-export async function resolvePlan(db: Queryable, planId: string | undefined): Promise<q.PlanRow> {
-  const id = planId ?? (await q.defaultPlanId(db));
-  const plan = id ? await q.getPlan(db, id) : null;
-  if (!plan) throw notFound(planId ? `kế hoạch "${planId}"` : 'kế hoạch nào (chưa nhập kế hoạch)');
+/**
+ * The plan a read asks for — or, without one, the default plan — provided the caller may see it
+ * (views/plan-scope). A lead whose units the default plan does not concern gets the first plan that
+ * does. Not visible = not found.
+ */
+export async function resolvePlan(db: Queryable, planId: string | undefined, scope: Scope): Promise<q.PlanRow> {
+  const lineages = await visiblePlanLineages(db, scope);
+  if (planId !== undefined) {
+    const plan = await q.getPlan(db, planId);
+    if (!plan || !planVisible(lineages, plan)) throw notFound(`kế hoạch "${planId}"`);
+    return plan;
+  }
+  const id = await q.defaultPlanId(db);
+  let plan = id ? await q.getPlan(db, id) : null;
+  if (plan && !planVisible(lineages, plan)) {
+    const first = (await q.listPlans(db)).find((p) => planVisible(lineages, p));
+    plan = first ? await q.getPlan(db, first.id) : null;
+  }
+  if (!plan) throw notFound('kế hoạch nào (chưa nhập kế hoạch hoặc chưa có kế hoạch giao cho đơn vị)');
   return plan;
 }
 
@@ -33,7 +49,7 @@ export async function visibleUnits(db: Queryable, planId: string, scope: Scope):
 }
 
 export async function coverageView(db: Queryable, scope: Scope, query: { plan?: string; month?: string }, now: Date): Promise<CoverageResponse> {
-  const plan = await resolvePlan(db, query.plan);
+  const plan = await resolvePlan(db, query.plan, scope);
   const { month, months } = await resolveMonth(db, plan.id, query.month, now);
   const themes = activeThemes(await q.planThemes(db, plan.id), month);
   const units = await visibleUnits(db, plan.id, scope);

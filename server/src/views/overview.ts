@@ -15,7 +15,7 @@ export async function overviewView(db: Queryable, scope: Scope, query: { plan?: 
   // A plan given by id: its level is read alongside the plan (an unknown plan still ends in 404).
   const early = query.plan ? resolveLevel(db, scope, query.plan, query.unit) : null;
   early?.catch(() => undefined); // handled below, or moot when the plan is unknown
-  const plan = await resolvePlan(db, query.plan);
+  const plan = await resolvePlan(db, query.plan, scope);
   const [themes, level] = await Promise.all([q.planThemes(db, plan.id), early ?? resolveLevel(db, scope, plan.id, query.unit)]);
   const { focusId, rows: rowsUnits, rootIds } = level;
 

@@ -23,7 +23,7 @@ function themeSummary(t: q.ThemeRow) {
 
 /** Themes of a plan with how many of the visible accountable units covered each over its phase (so far). */
 export async function themeListView(db: Queryable, scope: Scope, query: { plan?: string }, now: Date): Promise<ThemeListResponse> {
-  const plan = await resolvePlan(db, query.plan);
+  const plan = await resolvePlan(db, query.plan, scope);
   const today = vietnamDay(now);
   const [themes, level] = await Promise.all([q.planThemes(db, plan.id), resolveLevel(db, scope, plan.id, undefined)]);
   const roots = level.rows.filter((u) => level.rootIds.includes(u.id));
@@ -59,7 +59,7 @@ export async function themeListView(db: Queryable, scope: Scope, query: { plan?:
 export async function themeDetailView(db: Queryable, scope: Scope, id: string, query: { from?: string; to?: string; unit?: string; month?: string }, now: Date): Promise<ThemeDetailResponse> {
   const theme = (await q.themeById(db, id)) ?? null;
   if (!theme) throw notFound(`chủ đề "${id}"`);
-  const [plan, level] = await Promise.all([resolvePlan(db, theme.plan_id), resolveLevel(db, scope, theme.plan_id, query.unit)]);
+  const [plan, level] = await Promise.all([resolvePlan(db, theme.plan_id, scope), resolveLevel(db, scope, theme.plan_id, query.unit)]);
   const today = vietnamDay(now);
   const range = themeRange(theme, today);
   const from = query.from ?? range.from;

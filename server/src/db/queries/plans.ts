@@ -251,6 +251,20 @@ export async function currentPlanId(db: Queryable, planId: string): Promise<stri
   return (await db.one<{ id: string }>(`SELECT id FROM plans WHERE is_current AND lineage = (SELECT lineage FROM plans WHERE id = $1)`, [planId]))?.id ?? null;
 }
 
-export function childPlans(db: Queryable, planId: string): Promise<{ id: string; code: string | null; title: string }[]> {
-  return db.all(`SELECT id, code, title FROM plans WHERE is_current AND parent_id = $1 ORDER BY issued_on NULLS LAST, id`, [planId]);
+export function childPlans(db: Queryable, planId: string): Promise<{ id: string; code: string | null; title: string; lineage: string }[]> {
+  return db.all(`SELECT id, code, title, lineage FROM plans WHERE is_current AND parent_id = $1 ORDER BY issued_on NULLS LAST, id`, [planId]);
+}
+
+/**
+ * Lineages of the current plans a unit answers for or sees: assigned to the unit, to one of its
+ * descendants (its subtree) or to one of its ancestors. Paths as in unitWithAncestors.
+ */
+export async function planLineagesAroundUnit(db: Queryable, unitId: string): Promise<string[]> {
+  const rows = await db.all<{ lineage: string }>(
+    `WITH r AS (SELECT sort_path AS rp FROM units WHERE id = $1)
+     SELECT DISTINCT p.lineage FROM plans p JOIN plan_units pu ON pu.plan_id = p.id JOIN units u ON u.id = pu.unit_id, r
+     WHERE p.is_current AND (u.sort_path = r.rp OR starts_with(u.sort_path, r.rp || '/') OR starts_with(r.rp, u.sort_path || '/'))`,
+    [unitId],
+  );
+  return rows.map((r) => r.lineage);
 }
