@@ -15,7 +15,26 @@ export interface SourceAdmin {
   failureScore: number;
   nextPollAt: string | null;
   createdAt: string;
-  listing: { item: string; next?: string | null } | null;
+  listing: ListingSelectors | null;
+  overrides: SourceOverrides | null;
+}
+
+export interface ListingSelectors {
+  item: string;
+  next?: string | null;
+}
+
+/** Per-source settings (null or absent: automatic). */
+export interface SourceOverrides {
+  encoding?: string | null;
+  dateOrder?: 'dmy' | 'mdy' | null;
+  contentSelector?: string | null;
+  pollMinutes?: number | null;
+}
+
+export interface SourceSettings {
+  listing: ListingSelectors | null;
+  overrides: SourceOverrides | null;
 }
 
 export interface UnitSources {
@@ -32,7 +51,13 @@ export interface Discovery {
 }
 
 export type SourceTest =
-  | { ok: true; kind: string; itemCount: number; items: { url: string; title: string | null; published: string | null; flags: string[]; excerpt: string | null }[]; issues: { url: string; kind: string; message: string }[] }
+  | {
+      ok: true; kind: string; itemCount: number;
+      items: { url: string; title: string | null; published: string | null; flags: string[]; excerpt: string | null }[];
+      /** Listing pages: read by selectors or by the page's structure, and the selector suggested. */
+      listing?: { via: 'selectors' | 'auto'; suggested: ListingSelectors | null; pages: number } | null;
+      issues: { url: string; kind: string; message: string }[];
+    }
   | { ok: false; error: { kind: string; message: string } };
 
 export interface FetchLogEntry {
@@ -57,8 +82,13 @@ export function createSource(input: { unitId: string; kind: SourceKindName; url:
   return request('POST', '/sources', { body: input });
 }
 
-export function testSource(id: string): Promise<SourceTest> {
-  return request('POST', `/sources/${encodeURIComponent(id)}/test`);
+/** Tải thử: with `draft`, the unsaved settings are tried; nothing is stored either way. */
+export function testSource(id: string, draft?: SourceSettings): Promise<SourceTest> {
+  return request('POST', `/sources/${encodeURIComponent(id)}/test`, draft ? { body: draft } : {});
+}
+
+export function saveSourceSettings(id: string, settings: SourceSettings): Promise<{ source: SourceAdmin }> {
+  return request('PUT', `/sources/${encodeURIComponent(id)}/settings`, { body: settings });
 }
 
 export function setSourcePaused(id: string, paused: boolean): Promise<{ source: SourceAdmin }> {
