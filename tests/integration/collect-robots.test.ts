@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, HostLimiter, RobotsCache, ROBOTS_TOKEN, fetchResource, type FetchOptions } from '@tdtt/jobs/collect';
 import { failureWeight } from '@tdtt/jobs/collect/poll';
+import { collectSource } from '@tdtt/jobs/pipeline';
+import { MemoryStore, sourceRecord } from '../fixtures/hostile-server';
 import { startHostileServer, type HostileServer } from '../fixtures/hostile-server';
 
 // RFC 9309 §2.3.1 on real servers: robots.txt 5xx or unreachable → nothing is fetched for now
@@ -54,5 +56,15 @@ describe('robots.txt that cannot be read', () => {
     const r = await fetchResource(s404.url('/private/feed.xml'), opts(new RobotsCache(ROBOTS_TOKEN)));
     if (r instanceof FetchError) throw r;
     expect(r.status).toBe(200);
+  });
+
+  it('a collection run on a site whose robots.txt answers 503: the source waits (light failure), nothing is fetched', async () => {
+    const store = new MemoryStore();
+    const now = new Date('2025-03-01T00:00:00+07:00');
+    const s = await collectSource(sourceRecord(1, s503.url('/healthy/feed.xml')), { store, fetch: opts(new RobotsCache(ROBOTS_TOKEN)), now: () => now, random: () => 0.5 });
+    expect(s.ok).toBe(false);
+    expect(store.lastState(1)).toMatchObject({ ok: false, errorKind: 'robots-unavailable', failureScore: 0.5 });
+    expect(Date.parse(store.lastState(1)!.nextPollAt)).toBeGreaterThan(now.getTime());
+    expect(store.postsOf(1)).toHaveLength(0);
   });
 });

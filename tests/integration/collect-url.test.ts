@@ -85,4 +85,12 @@ describe('collect:url on section pages without a feed', () => {
     ]);
     expect(out.items[0]!.title).toBe('Hội thi tuyên truyền lưu động chào mừng kỷ niệm Quốc khánh 2/9');
   });
+
+  it('in plain text, the selector it suggests', async () => {
+    const r = await cli(srv.url('/Pages/tin-hoat-dong.aspx'), '--allow-private');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(listing)');
+    expect(r.stdout).toContain('bộ chọn gợi ý: #ctl00_PlaceHolderMain_NewsList > ul.dfwp-list > li');
+    expect(r.stdout).toContain('2026-03-05T15:34:00+07:00');
+  });
 });

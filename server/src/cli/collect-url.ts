@@ -15,7 +15,9 @@ function printHuman(r: InspectResult): void {
     if (a.flags.length) out.push(`Cờ: ${a.flags.join(', ')}`);
     out.push('', a.text ?? '');
   } else {
-    out.push(`Số mục: ${r.items.length}`, '');
+    out.push(`Số mục: ${r.items.length}`);
+    if (r.listing) out.push(r.listing.via === 'auto' ? `Tự nhận ra danh sách bài; bộ chọn gợi ý: ${r.listing.suggested?.item ?? '(không có)'}` : 'Đọc theo bộ chọn của nguồn');
+    out.push('');
     for (const i of r.items) {
       out.push(`- ${i.published ?? '(không rõ ngày)'}  ${i.title ?? '(không tiêu đề)'}`, `  ${i.url}${i.flags.length ? `  [${i.flags.join(', ')}]` : ''}`);
     }
@@ -44,7 +46,7 @@ async function main(): Promise<number> {
     });
     if (json) {
       const items = r.items.map((i) => ({ url: i.url, title: i.title, published: i.published, ...(i.text !== undefined ? { text: i.text } : {}), flags: i.flags }));
-      process.stdout.write(JSON.stringify({ kind: r.kind, items }) + '\n');
+      process.stdout.write(JSON.stringify({ kind: r.kind, items, ...(r.listing ? { listing: r.listing } : {}) }) + '\n');
     } else printHuman(r);
     return 0;
   } catch (e) {

@@ -1,7 +1,7 @@
 // Instants as the Vietnamese web writes them → a Date and its ISO form in +07:00. Pure.
 // A time without a zone is Asia/Ho_Chi_Minh (+07:00, no DST since 1975), never UTC.
 // Day before month unless told otherwise (DayOrder), or unless the day-first reading is
-// impossible (2/18/2017). See docs/collect-dates.md.
+// impossible (2/18/2017). See docs/collect-listing.md ("Dates").
 
 export const VN_OFFSET_MIN = 7 * 60;
 

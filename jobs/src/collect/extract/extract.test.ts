@@ -35,4 +35,33 @@ describe('extractArticle golden files', () => {
     expect(future.publishedSource).toBe('meta');
     expect(future.flags).toContain('future-date');
   });
+
+  it('a listing\'s day-only date gives way to the page\'s timed date of the same day; another day does not', () => {
+    const html = fs.readFileSync(path.join(dir, 'article-meta.html'), 'utf8');
+    const url = 'https://sonoivu.gov.vn/tin/dai-hoi-doan.html';
+    const meta = extractArticle({ html, url, now }).published!;
+    const sameDay = parseDate(meta.iso.slice(0, 10).split('-').reverse().join('/') + ' 12:00 AM')!;
+    expect(sameDay.dateOnly).toBe(true);
+    const a = extractArticle({ html, url, now, hint: { published: sameDay, publishedSource: 'listing' } });
+    expect([a.published?.iso, a.publishedSource]).toEqual([meta.iso, 'meta']);
+    const other = extractArticle({ html, url, now, hint: { published: parseDate('01/01/2025'), publishedSource: 'listing' } });
+    expect([other.published?.iso, other.publishedSource]).toEqual(['2025-01-01T00:00:00+07:00', 'listing']);
+  });
+
+  it('with no date in the listing or the page, a day in the URL is used', () => {
+    const html = fs.readFileSync(path.join(dir, 'article-no-date.html'), 'utf8');
+    const a = extractArticle({ html, url: 'https://huyen.gov.vn/thong-bao/2025/02/14/tuyen-dung.html', now });
+    expect([a.published?.iso, a.publishedSource]).toEqual(['2025-02-14T00:00:00+07:00', 'url']);
+    expect(a.flags).not.toContain('no-date');
+  });
+
+  it('a per-source content selector overrides Readability; one that matches nothing does not', () => {
+    const html = fs.readFileSync(path.join(dir, 'article-vn.html'), 'utf8');
+    const url = 'https://www.mau.gov.vn/tin-tuc/hoi-nghi-hoc-tap-nghi-quyet.html';
+    const auto = extractArticle({ html, url, now });
+    const footer = extractArticle({ html, url, now, contentSelector: 'footer' });
+    expect(footer.text).not.toBe(auto.text);
+    expect(footer.text).toContain('Bản quyền');
+    expect(extractArticle({ html, url, now, contentSelector: '.khong-co' }).text).toBe(auto.text);
+  });
 });
