@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env';
 import { createErrorHandler, errorBody, validationHook } from './middleware/errors';
 import { csrf } from './middleware/csrf';
+import { readOnly } from './middleware/read-only';
 import { authorize, passwordChangeGate, session } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -27,6 +28,8 @@ import { serveWebApp } from './static';
 
 export interface AppOptions {
   log?: (msg: string, err?: unknown) => void;
+  /** A dashboard replica: writes refused, sessions read but never touched. */
+  readOnly?: boolean;
 }
 
 /** The HTTP app from its dependencies: JSON API under /api, the built web app everywhere else. */
@@ -41,7 +44,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   });
   // Access control, in one place for every /api route: session → user + unit scope (401 unless
   // public), CSRF on writes (except sign-in), role rules (auth/roles ACCESS_RULES).
-  app.use('/api/*', session({ db: deps.db, now: deps.now }));
+  if (opts.readOnly) app.use('/api/*', readOnly());
+  app.use('/api/*', session({ db: deps.db, now: deps.now, touchEveryMs: opts.readOnly ? Infinity : undefined }));
   app.use('/api/*', csrf({ exempt: (m, p) => m === 'POST' && p === '/api/auth/login', expected: (c) => c.get('session')?.csrfToken ?? null }));
   app.use('/api/*', authorize());
   app.use('/api/*', passwordChangeGate(deps.db));

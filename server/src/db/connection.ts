@@ -138,6 +138,15 @@ export interface ReadStats extends ReadPoolStats {
   outOfMemoryFailed: number;
 }
 
+export interface OpenOptions extends MemoryLimits {
+  readers?: number;
+  threads?: number;
+  readPool?: Partial<ReadPoolOptions>;
+  log?: (msg: string, err?: unknown) => void;
+  /** A snapshot served by a dashboard replica: DuckDB refuses every write. */
+  readOnly?: boolean;
+}
+
 export interface MemoryLimits {
   /** DuckDB's memory_limit while pages are served (its buffer pool and query memory); null: DuckDB's default. */
   memoryLimit?: string | null;
@@ -159,27 +168,30 @@ export class Database implements Queryable {
   private jobs = 0;
   private outOfMemory = 0;
   private outOfMemoryFailed = 0;
-  private readonly pool: ReadPool<Conn>;
+  private pool: ReadPool<Conn>;
   private limitChange: Promise<void> = Promise.resolve();
   private lowering: ReturnType<typeof setTimeout> | null = null;
   private constructor(
-    readonly path: string,
-    private readonly instance: DuckDBInstance,
-    private readonly writer: Conn,
-    private readonly readers: Conn[],
+    private file: string,
+    private instance: DuckDBInstance,
+    private writer: Conn,
+    private readers: Conn[],
     private readonly limits: MemoryLimits,
     private readonly poolOptions: ReadPoolOptions,
     private readonly log: (msg: string, err?: unknown) => void,
+    private readonly openOpts: OpenOptions,
   ) {
     this.pool = new ReadPool(readers.length ? readers : [writer], poolOptions);
   }
 
-  static async open(
-    path: string,
-    opts: { readers?: number; threads?: number; readPool?: Partial<ReadPoolOptions>; log?: (msg: string, err?: unknown) => void } & MemoryLimits = {},
-  ): Promise<Database> {
+  get path(): string {
+    return this.file;
+  }
+
+  static async open(path: string, opts: OpenOptions = {}): Promise<Database> {
     const settings: Record<string, string> = { threads: String(opts.threads ?? 2) };
     if (opts.memoryLimit) settings.memory_limit = opts.memoryLimit;
+    if (opts.readOnly) settings.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(path, settings);
     const writer = new Conn(await instance.connect());
     const readers: Conn[] = [];
@@ -188,7 +200,30 @@ export class Database implements Queryable {
       memoryLimit: opts.memoryLimit ?? null,
       jobMemoryLimit: opts.jobMemoryLimit ?? null,
       lowerAfterMs: opts.lowerAfterMs ?? 10_000,
-    }, { ...DEFAULT_READ_POOL, ...opts.readPool }, opts.log ?? (() => undefined));
+    }, { ...DEFAULT_READ_POOL, ...opts.readPool }, opts.log ?? (() => undefined), opts);
+  }
+
+  /**
+   * Serves another file from now on (a dashboard replica moving to a newer snapshot): new reads go
+   * to it at once; the old file is closed once every read already on or waiting for its connections
+   * is done, so no request in flight fails.
+   */
+  async reopen(path: string): Promise<void> {
+    const next = await Database.open(path, this.openOpts);
+    const old = { instance: this.instance, writer: this.writer, readers: this.readers, pool: this.pool };
+    this.file = path;
+    this.instance = next.instance;
+    this.writer = next.writer;
+    this.readers = next.readers;
+    this.pool = next.pool;
+    void (async () => {
+      await old.pool.drained();
+      await old.writer.lock.run(async () => {
+        for (const r of old.readers) r.raw.closeSync();
+        old.writer.raw.closeSync();
+        old.instance.closeSync();
+      });
+    })();
   }
 
   /** Runs a request's handling: its reads wait for a connection at most the pool's queue timeout. */

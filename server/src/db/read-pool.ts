@@ -65,6 +65,11 @@ export class ReadPool<C> {
     return { size: this.conns.length, active: this.conns.length - this.free.length, queued: this.waiters.length, busy: this.busyCount };
   }
 
+  /** Resolves once no read holds or waits for a connection (before the connections are closed). */
+  async drained(): Promise<void> {
+    while (this.free.length < this.conns.length || this.waiters.length > 0) await new Promise((r) => setTimeout(r, 50));
+  }
+
   /** Runs fn with a connection of its own; waits in the queue when all are busy. */
   async use<T>(fn: (conn: C) => Promise<T>): Promise<T> {
     const conn = await this.acquire();

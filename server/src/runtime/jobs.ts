@@ -12,6 +12,8 @@ import { indexNewPosts } from '../search';
 import { DuckDbStore } from './store';
 import type { QueueBridge } from './queue-bridge';
 import { discoverWebsites } from './discover';
+import { publishSnapshot } from './snapshot';
+import { mkdirSync } from 'node:fs';
 
 
 export interface Jobs {
@@ -59,6 +61,15 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     const { indexed } = await indexNewPosts(db);
     return { reposts, indexed };
   };
+
+  // Dashboard replicas read the snapshots this job publishes (docs/scale.md).
+  if (config.snapshotDir) {
+    const dir = config.snapshotDir;
+    runner.register('snapshot', async () => {
+      mkdirSync(dir, { recursive: true });
+      return publishSnapshot(db, dir, now());
+    });
+  }
 
   if (config.queueUrl) runner.register('load', async () => {
     const moved = await (await queue()).load(now());

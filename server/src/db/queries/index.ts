@@ -19,3 +19,4 @@ export * from './alerts';
 export * from './search';
 export * from './rollup-state';
 export * from './registry';
+export * from './snapshot';
