@@ -50,6 +50,7 @@ export async function seedWorld(db: Database): Promise<SeededWorld> {
   // Weights and minimums the parser leaves at their defaults: one core theme, one needing two posts.
   await db.run(`UPDATE themes SET class = 'core' WHERE id = $1`, [themeIds[1]!]);
   await db.run(`UPDATE themes SET min_matches = 2 WHERE id = $1`, [themeIds[3]!]);
+  q.forgetPlanThemes(db); // the import kept the themes as parsed
 
   const rnd = prng(20250101);
   const posts: CollectedPost[] = [];

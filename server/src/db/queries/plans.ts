@@ -173,6 +173,11 @@ const THEME_COLUMNS = `t.id, t.plan_id, t.phase_id, t.ord, t.title, t.text, t.cl
 // needs them: kept per database after the first read.
 const themesOfPlan = new WeakMap<Queryable, Map<string, ThemeRow[]>>();
 
+/** Drops the kept themes after a change made to the themes table directly (a minimum or class set by SQL). */
+export function forgetPlanThemes(db: Queryable): void {
+  themesOfPlan.delete(db);
+}
+
 export async function planThemes(db: Queryable, planId: string): Promise<ThemeRow[]> {
   const cached = themesOfPlan.get(db)?.get(planId);
   if (cached) return [...cached];
