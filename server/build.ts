@@ -18,6 +18,7 @@ const ENTRIES = {
   'index-worker': 'server/src/search/index-worker.ts',
   'classify-worker': 'jobs/src/classify/classify-worker.ts',
   'extract-worker': 'jobs/src/collect/extract/extract-worker.ts',
+  'parse-worker': 'server/src/plan-import/parse-worker.ts',
 };
 
 export async function buildServer(): Promise<void> {

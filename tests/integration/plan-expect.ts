@@ -7,7 +7,8 @@ import { expect } from 'vitest';
 import type { ParsedPlan } from '@tdtt/shared';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const plansDir = path.resolve(repoRoot, '../shared/plans');
+// PLANS_DIR: a worktree outside the usual layout points at the real plans.
+export const plansDir = process.env['PLANS_DIR'] ? path.resolve(process.env['PLANS_DIR']) : path.resolve(repoRoot, '../shared/plans');
 export const havePlans = fs.existsSync(plansDir);
 if (!havePlans) console.warn(`[plan tests] skipped: ${plansDir} not found (the real plans live outside the repository)`);
 

@@ -33,13 +33,13 @@ describe('documents that are not plans get a clear message', () => {
     ['junk named .docx', () => seededBytes(4096, 3), 'rac.docx', 'unreadable'],
     ['junk named .pdf', () => seededBytes(4096, 5), 'rac.pdf', 'unreadable'],
     ['a zip that is not a Word file', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...seededBytes(200)]), 'x.docx', 'unreadable'],
-    ['an old Word 97-2003 file', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...seededBytes(500)]), 'kh.doc', 'unsupported-format'],
+    ['a broken old Word 97-2003 file', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...seededBytes(500)]), 'kh.doc', 'unreadable|not-a-plan'], // LibreOffice may read junk as text
   ];
   it.each(cases)('%s', async (_name, bytes, filename, code) => {
     const r = await importPlanDocument(bytes(), filename);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.code).toBe(code);
+      expect(r.code).toMatch(new RegExp(`^(?:${code})$`));
       const status = importErrorStatus(r.code);
       expect(status >= 400 && status < 500).toBe(true);
       expect(r.message).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);

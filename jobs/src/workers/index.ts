@@ -1,1 +1,1 @@
-export { WorkerPool, WorkerTaskTimeout, DEFAULT_TASK_TIMEOUT_MS, serveWorker, workerModule, type WorkerPoolOptions } from './worker-pool';
+export { WorkerPool, WorkerTaskTimeout, DEFAULT_TASK_TIMEOUT_MS, serveWorker, startWorker, workerModule, type WorkerPoolOptions } from './worker-pool';

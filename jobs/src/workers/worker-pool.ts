@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 
 // CPU-heavy steps (article extraction, classification) run in worker threads so the API stays
 // responsive during a collection. One generic pool; each step names its worker module.
@@ -39,6 +39,19 @@ export function workerModule(name: string, base: string): URL {
   return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
 }
 
+/**
+ * A worker on `entry`. Node 20 resolves a worker's entry before --import hooks run, so a .ts
+ * entry is reached through a tiny bootstrap that registers tsx and imports it.
+ */
+export function startWorker(entry: URL, opts: { execArgv?: string[]; workerData?: unknown; resourceLimits?: ResourceLimits } = {}): Worker {
+  const ts = entry.pathname.endsWith('.ts');
+  const execArgv = opts.execArgv ?? (ts ? ['--import', 'tsx'] : []);
+  const o = { execArgv, workerData: opts.workerData, resourceLimits: opts.resourceLimits };
+  return ts
+    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`, { ...o, eval: true })
+    : new Worker(entry, o);
+}
+
 export class WorkerPool<In, Out> {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -55,15 +68,7 @@ export class WorkerPool<In, Out> {
   }
 
   private spawn(): void {
-    const { workerData } = this.opts;
-    // Node 20 resolves a worker's entry before --import hooks run, so a .ts
-    // entry is reached through a tiny bootstrap that imports it.
-    const w = this.entry.pathname.endsWith('.ts')
-      ? new Worker(
-          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(this.entry.href)}); });`,
-          { eval: true, execArgv: this.execArgv, workerData },
-        )
-      : new Worker(this.entry, { execArgv: this.execArgv, workerData });
+    const w = startWorker(this.entry, { execArgv: this.execArgv, workerData: this.opts.workerData });
     w.unref();
     w.on('message', (m: Reply<Out> | { ready: true }) => {
       if (!this.workers.includes(w)) return; // overran and replaced: its late answer is dropped

@@ -10,6 +10,7 @@ import { ApiError, badRequest, notFound } from '../middleware/errors';
 import { DEFAULT_MAX_BYTES, importErrorStatus } from '../plan-import';
 import { readPlanDocument, reclassifyAfterPlanChange, storePlan } from '../runtime/plans';
 import { createRouter } from './router';
+import { planLimitError } from '@tdtt/shared/plan';
 
 /** Read at most this much of a request body: a document at the import limit plus its reviewed structure. */
 export const PLAN_BODY_CAP = DEFAULT_MAX_BYTES * 2;
@@ -117,6 +118,8 @@ export function planWriteRoutes() {
     const read = await readPlanDocument(db, bytes, filename);
     if (!read.ok) throw new ApiError(importErrorStatus(read.code), read.code, read.message);
     const plan = reviewed ?? read.plan;
+    const tooBig = reviewed ? planLimitError(reviewed) : null;
+    if (tooBig) throw badRequest(`plan.phases: ${tooBig}`);
     if (preview) return c.json({ plan, notUnderstood: plan.notUnderstood, flags: plan.flags, text: read.text }, 200);
     const planId = await storePlan(db, plan, read.text);
     const stored = await q.getPlan(db, planId);
@@ -131,6 +134,8 @@ export function planWriteRoutes() {
     const existing = await q.getPlan(db, id);
     if (!existing) throw notFound(`kế hoạch "${id}"`);
     const plan = c.req.valid('json');
+    const tooBig = planLimitError(plan);
+    if (tooBig) throw badRequest(`phases: ${tooBig}`);
     const source = (await q.planSourceText(db, id)) ?? '';
     const planId = await storePlan(db, plan, source, { lineage: existing.lineage });
     const stored = await q.getPlan(db, planId);

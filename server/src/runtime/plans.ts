@@ -3,7 +3,7 @@ import { DEFAULT_NAMED_EVENTS, parsePlan, type NamedEvent, type ParsePlanOptions
 import type { ParsedPlan } from '@tdtt/shared';
 import type { Database, Queryable } from '../db/connection';
 import * as q from '../db/queries';
-import { importPlanDocument, type ImportFailure } from '../plan-import';
+import { importPlanDocument, parsePlanTextIsolated, type ImportFailure } from '../plan-import';
 
 export type ImportResult = { ok: true; planId: string; plan: ParsedPlan } | { ok: false; code: string; message: string };
 
@@ -50,8 +50,8 @@ export async function readPlanDocument(
   if (!r.plan.issuedOn) {
     const parentDate = await parentIssueDate(db, r.plan);
     if (parentDate) {
-      const again = parsePlan(r.text, { namedEvents, parentDate });
-      if (again.ok) return { ok: true, plan: again.plan, text: r.text };
+      const again = await parsePlanTextIsolated(r.text, { namedEvents, parentDate });
+      if (again.ok) return { ok: true, plan: r.ocr ? { ...again.plan, flags: r.plan.flags.slice(0, 1).concat(again.plan.flags) } : again.plan, text: r.text };
     }
   }
   return { ok: true, plan: r.plan, text: r.text };

@@ -5,3 +5,4 @@ export { findAnniversaries, collectAnniversaries } from './anniversaries';
 export { FORM_KINDS, formKinds } from './forms';
 export { prepareLines, type Line } from './lines';
 export { DEFAULT_NAMED_EVENTS, type NamedEvent } from '../time/index';
+export { PLAN_LIMITS, LIMIT_MESSAGES, textLimitError, planLimitError, themeCount } from './limits';

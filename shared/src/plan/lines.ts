@@ -26,10 +26,10 @@ const PREAMBLE_START = /^(?:Thực hiện|Căn cứ)\s/u;
 const DOC_LINE = /^(?:kế hoạch|hướng dẫn|chương trình(?: hành động)?)$/iu;
 const TERMINAL = /[.;:!?…"”)]\s*$/u;
 
-function isStructural(text: string, prev: Line | undefined): boolean {
+function isStructural(text: string, prev: Line, prevTerminal: boolean): boolean {
   const num = parseNumbering(text);
   // A wrapped line may begin with the dash of "kinh tế - xã hội": not a bullet when it goes on in lower case.
-  const wrappedDash = num.kind === 'bullet' && num.label === '-' && startsLower(num.rest) && prev !== undefined && prev.text.length >= 60 && !TERMINAL.test(prev.text);
+  const wrappedDash = num.kind === 'bullet' && num.label === '-' && startsLower(num.rest) && prev.text.length >= 60 && !prevTerminal;
   return (num.kind !== 'none' && !wrappedDash) || SIGNATURE.test(text) || PREAMBLE_START.test(text) || isUpperHeading(text);
 }
 
@@ -44,6 +44,8 @@ export function prepareLines(text: string): Prepared {
   const footnotes: Footnote[] = [];
   const artefacts: number[] = [];
   let pendingMarks: string[] = [];
+  // Of the last logical line: nothing joins a heading/signature/doc-type line; does it end a sentence.
+  let prevState = { closed: true, terminal: true };
   raw.forEach((rawLine, idx) => {
     const n = idx + 1;
     // Two-column header and signature blocks come as tabs or wide runs of spaces.
@@ -62,18 +64,19 @@ export function prepareLines(text: string): Prepared {
       }
       pendingMarks.push(...marks);
       const prev = lines[lines.length - 1];
+      // Only the new piece is tested, never the whole joined line: joining stays linear in the text.
       const joinable =
         prev !== undefined &&
-        !isStructural(t, prev) &&
-        !isUpperHeading(prev.text) &&
-        !SIGNATURE.test(prev.text) &&
-        !DOC_LINE.test(prev.text) &&
-        (startsLower(t) || (prev.text.length >= 60 && !TERMINAL.test(prev.text)));
+        !prevState.closed &&
+        !isStructural(t, prev, prevState.terminal) &&
+        (startsLower(t) || (prev.text.length >= 60 && !prevState.terminal));
       if (joinable) {
         prev.text = `${prev.text} ${t}`;
-        if (!prev.src.includes(n)) prev.src.push(n);
+        if (prev.src[prev.src.length - 1] !== n) prev.src.push(n);
+        prevState.terminal = TERMINAL.test(t);
       } else {
         lines.push({ text: t, src: [n] });
+        prevState = { closed: isUpperHeading(t) || SIGNATURE.test(t) || DOC_LINE.test(t), terminal: TERMINAL.test(t) };
       }
     }
   });

@@ -13,6 +13,7 @@ import { findCode, parsePreamble } from './refs';
 import { layout, type Section } from './sections';
 import { buildFlags } from './flags';
 import { fold } from './text-utils';
+import { LIMIT_MESSAGES, PLAN_LIMITS, textLimitError } from './limits';
 import { parseTail, parseUnits } from './units';
 
 export interface ParsePlanOptions {
@@ -64,6 +65,8 @@ function fallbackPhase(title: string, ctx: PeriodContext, hint: () => string | n
 function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
   if (text.trim().length === 0) return { ok: false, error: notAPlan('empty') };
   if (looksBinary(text)) return { ok: false, error: notAPlan('not-text') };
+  const tooBig = textLimitError(text);
+  if (tooBig) return { ok: false, error: new NotAPlanError('too-large', tooBig) };
   const prepared = prepareLines(text);
   const lay = layout(prepared.lines);
   const known = lay.sections.filter((s) => s.kind !== 'other').length;
@@ -127,6 +130,9 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
     notes.push(...secNotes.map((t) => ({ section: sec.title, text: t })));
   }
   const tail = parseTail(lay.tail, used);
+  // Before the key phrases of every theme are derived: that is the costly part.
+  const themes = phases.reduce((s, p) => s + p.themes.length, 0);
+  if (themes > PLAN_LIMITS.themes) return { ok: false, error: new NotAPlanError('too-large', LIMIT_MESSAGES.themes(themes)) };
 
   const reference = header.issuedOn ?? parentDate ?? phases.find((p) => p.startsOn)?.startsOn ?? null;
   const anniversaries = collectAnniversaries(prepared.lines.map((l) => l.text), reference);
