@@ -19,6 +19,7 @@ import { submissionRoutes } from './routes/submissions';
 import { searchRoutes } from './routes/search';
 import { unitRoutes } from './routes/units';
 import { unitRegistryRoutes } from './routes/unit-registry';
+import { setupRoutes } from './routes/setup';
 import { userRoutes } from './routes/users';
 import { alertRoutes } from './routes/alerts';
 import { anniversaryRoutes } from './routes/anniversaries';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.route('/api/coverage', coverageRoutes());
   app.route('/api/overview', overviewRoutes());
   app.route('/api/export', exportRoutes());
+  app.route('/api/setup', setupRoutes());
   app.route('/api/units', unitRegistryRoutes());
   app.route('/api/units', unitRoutes());
   app.route('/api/posts', postRoutes());

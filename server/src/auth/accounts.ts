@@ -91,6 +91,7 @@ export async function changeOwnPassword(db: Queryable, userId: string, keepSessi
   if (!checked.success) throw new AccountError('weak-password', checked.error.issues[0]?.message ?? 'mật khẩu mới không hợp lệ');
   if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) throw new AccountError('weak-password', 'Mật khẩu mới phải khác mật khẩu hiện tại');
   await q.updateUser(db, userId, { passwordHash: await hashPassword(newPassword) });
+  await q.clearPasswordChange(db, userId); // a one-time password (unit import) is now replaced
   await q.deleteUserSessions(db, userId, keepSessionId);
   return user;
 }

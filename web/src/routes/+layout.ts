@@ -11,12 +11,17 @@ export const load: LayoutLoad = async ({ fetch, url, untrack, depends }) => {
   // Untracked: the signed-in user does not change with the path, so no /me call per navigation.
   const onSignIn = untrack(() => url.pathname === '/dang-nhap');
   let user: User | null = null;
+  let mustChangePassword = false;
   try {
-    user = (await getMe(fetch)).user;
+    const me = await getMe(fetch);
+    user = me.user;
+    mustChangePassword = me.mustChangePassword === true;
   } catch (e) {
     // Only "not signed in" leads to the sign-in page; other failures surface in the page's own load,
     // because an error thrown here could not be shown inside the layout.
     if (e instanceof ApiError && e.status === 401 && !onSignIn) redirect(307, untrack(() => signInPath(url)));
   }
-  return { user };
+  // A one-time password (lead accounts from the unit import): set one's own before anything else.
+  if (mustChangePassword && untrack(() => url.pathname !== '/doi-mat-khau')) redirect(307, '/doi-mat-khau');
+  return { user, mustChangePassword };
 };

@@ -1,4 +1,4 @@
-import { getOverview, getPlan, guardLoad, listPlans, type PlanDetail } from '$lib/api';
+import { ApiError, getOverview, getPlan, getSetup, guardLoad, listPlans, type Overview, type PlanDetail } from '$lib/api';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = ({ fetch, url }) =>
@@ -6,10 +6,19 @@ export const load: PageLoad = ({ fetch, url }) =>
     const plan = url.searchParams.get('plan');
     const month = url.searchParams.get('month');
     const unit = url.searchParams.get('unit');
-    const [overview, plans] = await Promise.all([getOverview({ plan, month, unit }, fetch), listPlans(fetch)]);
+    // A new install has nothing to show yet: the setup checklist takes the overview's place.
+    const setup = await getSetup(fetch);
+    let overview: Overview | null = null;
+    try {
+      overview = await getOverview({ plan, month, unit }, fetch);
+    } catch (e) {
+      if (setup.complete || !(e instanceof ApiError && e.status === 404)) throw e;
+    }
+    const plans = await listPlans(fetch);
+    if (!overview) return { setup, overview: null, plans: plans.plans, planDetail: null };
     // Anniversaries are a side panel: the overview still shows if the plan detail fails.
     const detail: PlanDetail | null = await getPlan(overview.plan.id, fetch)
       .then((r) => r.plan)
       .catch(() => null);
-    return { overview, plans: plans.plans, planDetail: detail };
+    return { setup, overview, plans: plans.plans, planDetail: detail };
   });

@@ -20,3 +20,4 @@ export * from './search';
 export * from './rollup-state';
 export * from './registry';
 export * from './snapshot';
+export * from './setup';

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     /** Message from the server (Vietnamese per contract); may be empty. */
     readonly serverMessage: string,
+    /** The whole answer, for failures that carry details (the unit import's bad rows). */
+    readonly body: unknown = null,
   ) {
     super(serverMessage || `API ${status} ${code}`);
     this.name = 'ApiError';

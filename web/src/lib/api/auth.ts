@@ -9,7 +9,8 @@ export function logout(fetch?: Fetch): Promise<void> {
   return request('POST', '/auth/logout', { fetch });
 }
 
-export function getMe(fetch?: Fetch): Promise<{ user: User }> {
+/** `mustChangePassword`: the account holds a one-time password; every page but /doi-mat-khau waits. */
+export function getMe(fetch?: Fetch): Promise<{ user: User; mustChangePassword?: boolean }> {
   return request('GET', '/auth/me', { fetch });
 }
 

@@ -64,3 +64,21 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
   return payload as T;
 }
+
+/** Sends one file as multipart field `file` (the JSON helper cannot send files); the answer's JSON even on failure. */
+export async function uploadFile<T>(path: string, file: File, query?: Query): Promise<T> {
+  const form = new FormData();
+  form.set('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = typeof document !== 'undefined' ? readCookie(document.cookie, CSRF_COOKIE) : null;
+  if (token) headers['x-csrf-token'] = token;
+  let res: Response;
+  try {
+    res = await fetch(buildPath(`/api${path}`, query), { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  const payload = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (!res.ok) throw new ApiError(res.status, payload?.error?.code ?? `http_${res.status}`, payload?.error?.message ?? '', payload);
+  return payload as T;
+}

@@ -26,3 +26,4 @@ export * from './alerts';
 export * from './search';
 export * from './users';
 export * from './audit';
+export * from './registry';

@@ -1,6 +1,5 @@
 import type { ParsedPlan } from '@tdtt/shared';
-import { ApiError } from './api-error';
-import { readCookie, request, type Fetch } from './client';
+import { request, uploadFile, type Fetch } from './client';
 import type { PlanDetail, PlanSummary } from './types';
 
 export type { ParsedPlan };
@@ -62,21 +61,8 @@ export function previewPlanText(text: string): Promise<PlanPreview> {
 }
 
 /** Uploads a .txt/.docx/.pdf for review (multipart: the JSON helper cannot send files). */
-export async function previewPlanFile(file: File): Promise<PlanPreview> {
-  const form = new FormData();
-  form.set('file', file, file.name);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = typeof document !== 'undefined' ? readCookie(document.cookie, 'tdtt_csrf') : null;
-  if (token) headers['x-csrf-token'] = token;
-  let res: Response;
-  try {
-    res = await fetch('/api/plans/import?preview=true', { method: 'POST', headers, body: form, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', '');
-  }
-  const payload = (await res.json().catch(() => null)) as (PlanPreview & { error?: { code?: string; message?: string } }) | null;
-  if (!res.ok) throw new ApiError(res.status, payload?.error?.code ?? `http_${res.status}`, payload?.error?.message ?? '');
-  return payload as PlanPreview;
+export function previewPlanFile(file: File): Promise<PlanPreview> {
+  return uploadFile('/plans/import', file, { preview: 'true' });
 }
 
 /** Stores the reviewed plan (a new plan, or a new version of the same document). */

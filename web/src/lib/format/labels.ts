@@ -11,6 +11,7 @@ const JOB_LABEL: Record<string, string> = {
   collect: 'Thu thập bài viết',
   classify: 'Phân loại theo chủ đề',
   rollup: 'Tổng hợp độ phủ',
+  discover: 'Dò tìm nguồn từ trang web đơn vị',
 };
 
 export function jobLabel(job: string): string {

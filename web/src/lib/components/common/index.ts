@@ -7,3 +7,4 @@ export { default as PageHeader } from './PageHeader.svelte';
 export { default as ErrorView } from './ErrorView.svelte';
 export { default as PlanSelect } from './PlanSelect.svelte';
 export { default as LevelPath } from './LevelPath.svelte';
+export { default as SetupChecklist } from './SetupChecklist.svelte';
