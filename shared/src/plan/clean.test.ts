@@ -62,6 +62,12 @@ describe('document codes', () => {
     ['Kế hoạch số 20 - KH/TU ngày', '20-KH/TU'],
     ['Chương trình hành động số 03-CTr/TU', '03-CTr/TU'],
     ['Công văn số 123/UBND-VX', '123/UBND-VX'],
+    ['Quyết định số 2437/QĐ-TTg ngày 12/12/2024', '2437/QĐ-TTg'],
+    ['Nghị quyết số 01/NQ-CP ngày 08/01/2025', '01/NQ-CP'],
+    ['Thông tư số 12/2024/TT-BTTTT', '12/2024/TT-BTTTT'],
+    ['Chỉ thị số 05/CT-UBND', '05/CT-UBND'],
+    ['Số: 0124/KH-UBND', '0124/KH-UBND'],
+    ['Kế hoạch số 0124-KH/TU', '0124-KH/TU'],
   ])('%s', (text, code) => expect(findCode(text)).toBe(code));
   it('normalises spacing', () => expect(normalizeCode('124 - HD / BTGTU')).toBe('124-HD/BTGTU'));
 });

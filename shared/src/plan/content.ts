@@ -1,5 +1,5 @@
 // The content section → phases (dated) holding themes (class, group, numbering).
-import { resolvePeriod, type PeriodContext } from '../time/index';
+import { resolvePeriod, type NamedEvent, type PeriodContext } from '../time/index';
 import { isFormsHeading, parseForms, type PlanForm } from './forms';
 import type { Line } from './lines';
 import { subtreeLines, subtreeText, type Node } from './outline';
@@ -19,6 +19,10 @@ export interface PhaseDraft {
   endsOn: string | null;
   flags: string[];
   themes: ThemeDraft[];
+  /** Named events a date came from. */
+  events?: NamedEvent[];
+  /** The plan-wide phase themes fall into when no heading dates them. */
+  general?: boolean;
 }
 
 interface State {
@@ -60,7 +64,7 @@ function asPhase(heading: string, ctx: PeriodContext): PhaseDraft | null {
     if (!PHASE_START.test(fold(label))) continue;
     const p = resolvePeriod(label, ctx);
     if (!p) continue;
-    const phase: PhaseDraft = { label, startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [] };
+    const phase: PhaseDraft = { label, startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [], events: p.events };
     const inline = label === beforeColon && heading.includes(':') ? heading.slice(heading.indexOf(':') + 1).trim() : '';
     if (inline.length > 20) phase.themes.push({ numbering: null, title: firstClause(inline), text: inline, class: null, group: null });
     return phase;

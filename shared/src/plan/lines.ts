@@ -38,16 +38,45 @@ function startsLower(text: string): boolean {
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 
+/**
+ * Running headers and footers of a paginated text (pages split by form feeds): a short line that
+ * opens or closes at least two pages and is the same each time. Returns the raw line indexes.
+ */
+function runningLines(pages: string[][]): Set<number> {
+  if (pages.length < 3) return new Set();
+  const edges = new Map<string, number[]>();
+  let base = 0;
+  for (const page of pages) {
+    // Page numbers are artefacts already; the running line sits next to them.
+    const idx = page.map((l, i) => [l.trim(), base + i] as const).filter(([t]) => t.length > 0 && !isArtefact(t));
+    for (const [t, i] of [idx[0], idx[idx.length - 1]].filter((x) => x !== undefined)) {
+      if (t.length > 100) continue;
+      const key = t.replace(/\d+/g, '#'); // "Trang 2/7" and "Trang 3/7" are one footer
+      edges.set(key, [...(edges.get(key) ?? []), i]);
+    }
+    base += page.length;
+  }
+  const out = new Set<number>();
+  for (const at of edges.values()) if (new Set(at).size >= 2) at.forEach((i) => out.add(i));
+  return out;
+}
+
 export function prepareLines(text: string): Prepared {
-  const raw = text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').split('\n');
+  const pages = text.replace(/\r\n?/g, '\n').split('\f').map((p) => p.split('\n'));
+  const raw = pages.flat();
+  const running = runningLines(pages);
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const artefacts: number[] = [];
   let pendingMarks: string[] = [];
   // Of the last logical line: nothing joins a heading/signature/doc-type line; does it end a sentence.
-  let prevState = { closed: true, terminal: true };
+  let prevState = { closed: true, terminal: true, numberedHeading: false };
   raw.forEach((rawLine, idx) => {
     const n = idx + 1;
+    if (running.has(idx)) {
+      artefacts.push(n);
+      return;
+    }
     // Two-column header and signature blocks come as tabs or wide runs of spaces.
     const segs = rawLine.length < 160 ? rawLine.split(/\t+| {4,}(?=\S)/) : rawLine.split(/\t+/);
     for (const seg of segs) {
@@ -65,18 +94,24 @@ export function prepareLines(text: string): Prepared {
       pendingMarks.push(...marks);
       const prev = lines[lines.length - 1];
       // Only the new piece is tested, never the whole joined line: joining stays linear in the text.
+      // "I. MỤC" / "ĐÍCH, YÊU CẦU": a numbered capitals heading wrapped onto an unnumbered capitals line.
+      const headingGoesOn =
+        prev !== undefined && prevState.numberedHeading && !prevState.terminal && prev.text.length < 100 && isUpperHeading(t) && parseNumbering(t).kind === 'none' && !SIGNATURE.test(t) && !DOC_LINE.test(t);
       const joinable =
-        prev !== undefined &&
+        headingGoesOn ||
+        (prev !== undefined &&
         !prevState.closed &&
         !isStructural(t, prev, prevState.terminal) &&
-        (startsLower(t) || (prev.text.length >= 60 && !prevState.terminal));
-      if (joinable) {
+        (startsLower(t) || (prev.text.length >= 60 && !prevState.terminal)));
+      if (joinable && prev) {
         prev.text = `${prev.text} ${t}`;
         if (prev.src[prev.src.length - 1] !== n) prev.src.push(n);
         prevState.terminal = TERMINAL.test(t);
       } else {
         lines.push({ text: t, src: [n] });
-        prevState = { closed: isUpperHeading(t) || SIGNATURE.test(t) || DOC_LINE.test(t), terminal: TERMINAL.test(t) };
+        const upper = isUpperHeading(t);
+        const kind = upper ? parseNumbering(t).kind : 'none';
+        prevState = { closed: upper || SIGNATURE.test(t) || DOC_LINE.test(t), terminal: TERMINAL.test(t), numberedHeading: upper && (kind === 'roman' || kind === 'num') };
       }
     }
   });

@@ -12,7 +12,8 @@ import { buildOutline, subtreeLines, subtreeText, type Node } from './outline';
 import { findCode, parsePreamble } from './refs';
 import { layout, type Section } from './sections';
 import { buildFlags } from './flags';
-import { fold } from './text-utils';
+import { fold, stripEndPunct } from './text-utils';
+import { parseNumbering } from './numbering';
 import { LIMIT_MESSAGES, PLAN_LIMITS, textLimitError } from './limits';
 import { parseTail, parseUnits } from './units';
 
@@ -23,6 +24,21 @@ export interface ParsePlanOptions {
 }
 
 export type ParsePlanResult = { ok: true; plan: ParsedPlan } | { ok: false; error: NotAPlanError };
+
+/** Lines of a time section that each name a dated window ("- Đợt cao điểm: từ … đến …"). */
+function datedWindows(body: Line[], ctx: PeriodContext): PhaseDraft[] {
+  const out: PhaseDraft[] = [];
+  for (const l of body) {
+    const rest = parseNumbering(l.text).rest;
+    const head = rest.split(':')[0]!;
+    const p = resolvePeriod(head, ctx) ?? resolvePeriod(rest, ctx);
+    if (!p || !p.startsOn || !p.endsOn) continue;
+    out.push({ label: stripEndPunct(rest.length <= 160 ? rest : head), startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [], events: p.events });
+  }
+  return out;
+}
+
+const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 20_000);
@@ -53,12 +69,12 @@ function fallbackPhase(title: string, ctx: PeriodContext, hint: () => string | n
   return () => {
     const h = hint();
     const hp = h ? resolvePeriod(h, ctx) : null;
-    if (h && hp) return { label: h.charAt(0).toUpperCase() + h.slice(1).replace(/[.;]\s*$/, ''), startsOn: hp.startsOn, endsOn: hp.endsOn, flags: hp.flags, themes: [] };
+    if (h && hp) return { label: h.charAt(0).toUpperCase() + h.slice(1).replace(/[.;]\s*$/, ''), startsOn: hp.startsOn, endsOn: hp.endsOn, flags: hp.flags, themes: [], events: hp.events, general: true };
     const m = /(?:từ nay|từ năm|giai đoạn|trong năm|năm \d{4}|\d+ tháng (?:đầu|cuối) năm|quý [IVX\d]+).*$/iu.exec(title);
     const p = m ? resolvePeriod(m[0], ctx) : null;
-    if (m && p) return { label: m[0].charAt(0).toUpperCase() + m[0].slice(1), startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [] };
+    if (m && p) return { label: m[0].charAt(0).toUpperCase() + m[0].slice(1), startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [], events: p.events, general: true };
     const start = ctx.issuedOn ?? ctx.parentDate;
-    return { label: 'Toàn bộ thời gian thực hiện kế hoạch', startsOn: start, endsOn: null, flags: ['period-unknown'], themes: [] };
+    return { label: 'Toàn bộ thời gian thực hiện kế hoạch', startsOn: start, endsOn: null, flags: ['period-unknown'], themes: [], general: true };
   };
 }
 
@@ -96,9 +112,11 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
   const units: ParsedPlan['responsibleUnits'] = [];
   // The plan's own period, when stated apart ("III. THỜI GIAN THỰC HIỆN", "Thời gian: …").
   let timeHint: string | null = null;
+  let windows: PhaseDraft[] = [];
   for (const sec of lay.sections) {
     if (sec.kind === 'time') {
       timeHint = sec.body.map((l) => l.text).join(' ').trim() || null;
+      windows = datedWindows(sec.body, ctx);
       sec.body.forEach((l) => used.add(l));
     } else if (sec.kind === 'content' && !timeHint) timeHint = findTimeHint(buildOutline(sec.body), used);
   }
@@ -130,6 +148,13 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
     notes.push(...secNotes.map((t) => ({ section: sec.title, text: t })));
   }
   const tail = parseTail(lay.tail, used);
+  // "Thời gian: - Đợt cao điểm: từ 01/9 đến 30/9/2025; - Tháng 12/2025: …": one phase per window,
+  // each holding the plan's themes (a match counts only on days inside a window).
+  const general = phases.findIndex((p) => p.general);
+  if (general >= 0 && windows.length >= 2) {
+    const themes = phases[general]!.themes;
+    phases.splice(general, 1, ...windows.map((w) => ({ ...w, themes: themes.map((t) => ({ ...t })) })));
+  }
   // Before the key phrases of every theme are derived: that is the costly part.
   const themes = phases.reduce((s, p) => s + p.themes.length, 0);
   if (themes > PLAN_LIMITS.themes) return { ok: false, error: new NotAPlanError('too-large', LIMIT_MESSAGES.themes(themes)) };
@@ -176,6 +201,13 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
     flags: [],
   };
   plan.flags = buildFlags(plan, parentDate);
+  // A date taken from the named-events table, not from the text: the reviewer is told which.
+  phases.forEach((p, i) => {
+    for (const ev of p.events ?? []) {
+      const when = ev.endDate && ev.endDate !== ev.date ? `${dmy(ev.date)} – ${dmy(ev.endDate)}` : dmy(ev.date);
+      plan.flags.push({ field: `phases[${i}]`, message: `Thời gian giai đoạn “${p.label}” lấy theo bảng sự kiện: ${ev.name} (${when}).` });
+    }
+  });
   return { ok: true, plan };
 }
 

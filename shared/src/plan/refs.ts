@@ -4,7 +4,10 @@ import type { DocRef } from '../schema/plan';
 
 export const DOC_KINDS =
   'Kế hoạch|Hướng dẫn|Nghị quyết|Chỉ thị|Kết luận|Quyết định|Công văn|Thông báo|Quy định|Chương trình hành động|Chương trình|Đề án|Thông tri|Đề cương';
-export const CODE_RE = String.raw`\d{1,4}\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,5}\s*\/\s*[A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐ0-9]*)*|\d{1,4}\s*\/\s*[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)+`;
+// Letters of either case after the first capital ("QĐ-TTg", "CTr/TU", "TT-BTTTT"); a year may sit
+// between number and kind ("12/2024/TT-BTTTT"); leading zeros are kept ("0124-KH/TU").
+const L = '[A-ZĐa-zđ0-9]';
+export const CODE_RE = String.raw`\d{1,5}\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,5}\s*\/\s*[A-ZĐ]${L}*(?:\s*-\s*[A-ZĐ]${L}*)*|\d{1,5}\s*\/\s*(?:\d{4}\s*\/\s*)?[A-ZĐ]${L}*(?:-[A-ZĐ0-9]${L}*)+`;
 const DATE_RE = String.raw`\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}`;
 
 /** "44 -KH/ĐUS" → "44-KH/ĐUS". */
@@ -49,7 +52,7 @@ export function parsePreamble(text: string): Preamble {
     const tail = text.slice(after, nextAt);
     const q = /^\s*["“]([^"”]+)["”]/u.exec(tail);
     if (q) title = cleanTitle(q[1]!);
-    else if (/^\s*về\s/u.test(tail)) title = cleanTitle(tail.replace(/\s*(?:;|,?\s*và)\s*$/u, ''));
+    else if (/^\s*về\s/u.test(tail)) title = cleanTitle(tail.split(/;|\s+Căn cứ\s/u)[0]!.replace(/\s*(?:;|,?\s*và)\s*$/u, ''));
     refs.push({
       code: normalizeCode(m[2]!),
       kind: m[1]!,

@@ -52,7 +52,7 @@ export const DEFAULT_NAMED_EVENTS: readonly NamedEvent[] = [
   },
 ];
 
-const LEAD = /^(?:(?:ngay|cuoc|ky|thoi diem|khi|to chuc|ket thuc)\s+)+/;
+const LEAD = /^(?:(?:ngay|cuoc|ky|thoi diem|khi|to chuc|ket thuc|thanh cong|dien ra|hoan thanh|sau khi|truoc khi)\s+)+/;
 
 /**
  * The event a phrase names, or null. Matching is by folded prefix on a word boundary,

@@ -49,7 +49,18 @@ describe('resolvePeriod', () => {
 
   it('uses an edited named-event table', () => {
     const ctx = { ...noIssue, namedEvents: [...DEFAULT_NAMED_EVENTS, { key: 'dh-xxi-bd', name: 'Đại hội XXI Đảng bộ tỉnh', aliases: ['dai hoi xxi dang bo tinh'], date: '2025-10-15' }] };
-    expect(resolvePeriod('Từ nay đến Đại hội XXI Đảng bộ tỉnh', ctx)).toEqual({ startsOn: '2021-05-19', endsOn: '2025-10-15', flags: ['start-from-parent-date'] });
+    expect(resolvePeriod('Từ nay đến Đại hội XXI Đảng bộ tỉnh', ctx)).toEqual({ startsOn: '2021-05-19', endsOn: '2025-10-15', flags: ['start-from-parent-date'], events: [ctx.namedEvents[4]] });
+  });
+
+  it('ends a window at a named event written as "khi tổ chức thành công …", saying which event', () => {
+    const r = resolvePeriod('Từ tháng 10/2025 đến khi tổ chức thành công Đại hội đại biểu toàn quốc lần thứ XIV của Đảng', issued);
+    expect(r).toMatchObject({ startsOn: '2025-10-01', endsOn: '2026-01-23', flags: [] });
+    expect(r!.events!.map((e) => e.key)).toEqual(['dai-hoi-xiv']);
+    expect(resolvePeriod('Trước và trong ngày bầu cử đại biểu Quốc hội khóa XVI', issued)?.events?.map((e) => e.key)).toEqual(['bau-cu-2026']);
+  });
+
+  it('reads a whole-plan period written with an en dash', () => {
+    expect(resolvePeriod('giai đoạn 2026–2030', issued)).toEqual({ startsOn: '2026-01-01', endsOn: '2030-12-31', flags: [] });
   });
 
   it('is null for text with no time expression', () => {

@@ -16,12 +16,14 @@ export interface ResolvedPeriod {
   endsOn: string | null;
   /** "start-from-parent-date", "start-unknown", "end-unknown", "unknown-event:<phrase>". */
   flags: string[];
+  /** Named events a bound was taken from (the review screen says so). */
+  events?: NamedEvent[];
 }
 
 const DATE = String.raw`(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})`;
 const ROMAN_Q: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
-type Bound = { date: string | null; flags: string[] } | null;
+type Bound = { date: string | null; flags: string[]; events?: NamedEvent[] } | null;
 
 function now(ctx: PeriodContext): { date: string | null; flags: string[] } {
   if (ctx.issuedOn) return { date: ctx.issuedOn, flags: [] };
@@ -30,21 +32,23 @@ function now(ctx: PeriodContext): { date: string | null; flags: string[] } {
 }
 
 /** Resolves one or several named events ("Đại hội …, Đại hội XXI Đảng bộ tỉnh"): the latest, or null + flags. */
-function eventBound(raw: string, ctx: PeriodContext, edge: 'first' | 'last'): { date: string | null; flags: string[] } {
+function eventBound(raw: string, ctx: PeriodContext, edge: 'first' | 'last'): { date: string | null; flags: string[]; events?: NamedEvent[] } {
   const phrase = raw.replace(/[,;:.\s]+$/, '').replace(/,?\s*tập trung.*$/iu, '').trim();
   const whole = findNamedEvent(phrase, ctx.namedEvents);
-  if (whole) return { date: edge === 'first' ? whole.date : (whole.endDate ?? whole.date), flags: [] };
+  if (whole) return { date: edge === 'first' ? whole.date : (whole.endDate ?? whole.date), flags: [], events: [whole] };
   const parts = phrase.split(/\s*[,;]\s*|\s+và\s+(?=(?:Đại hội|đại hội|ngày|Ngày|bầu cử|Bầu cử|Hội nghị|kỳ họp|Kỳ họp))/u).filter((p) => p.trim().length > 0);
   const dates: string[] = [];
   const flags: string[] = [];
+  const events: NamedEvent[] = [];
   for (const p of parts.length > 0 ? parts : [phrase]) {
     const ev = findNamedEvent(p, ctx.namedEvents);
+    if (ev) events.push(ev);
     if (ev) dates.push(edge === 'first' ? ev.date : (ev.endDate ?? ev.date));
     else flags.push(`unknown-event:${p.trim()}`);
   }
   if (flags.length > 0 || dates.length === 0) return { date: null, flags: flags.length ? flags : [`unknown-event:${phrase}`] };
   dates.sort();
-  return { date: dates[dates.length - 1]!, flags: [] };
+  return { date: dates[dates.length - 1]!, flags: [], events };
 }
 
 function yearRange(f: string): { s: string; e: string } | null {
@@ -66,7 +70,7 @@ function yearRange(f: string): { s: string; e: string } | null {
     const mo = Number(m[1]);
     return { s: `${y}-${String(mo).padStart(2, '0')}-01`, e: lastDayOfMonth(y, mo) };
   }
-  m = /(?:giai doan|nhiem ky|thoi ky)\s*(?:tu\s+)?(?:nam\s+)?(\d{4})\s*(?:-|den(?: nam)?)\s*(\d{4})/.exec(f);
+  m = /(?:giai doan|nhiem ky|thoi ky)\s*(?:tu\s+)?(?:nam\s+)?(\d{4})\s*(?:[-–—]|den(?: nam)?)\s*(\d{4})/.exec(f);
   if (m) return { s: `${m[1]}-01-01`, e: `${m[2]}-12-31` };
   m = /nam (\d{4})/.exec(f);
   if (m) return { s: `${m[1]}-01-01`, e: `${m[1]}-12-31` };
@@ -113,7 +117,9 @@ function endBound(f: string, orig: string, ctx: PeriodContext): Bound {
   if ((m = new RegExp(String.raw`^\s*(?:het\s+)?(?:ngay\s+)?` + DATE).exec(f))) return { date: parseDayDate(m[1]!), flags: [] };
   if (/^\s*nay\b/.test(f)) return now(ctx);
   if (/^\s*(?:het\s+)?(?:nhiem ky|nam)\b/.test(f) && !/\d{4}/.test(f)) return { date: null, flags: ['end-unknown'] };
-  return eventBound(orig.replace(/^\s*(?:hết\s+)?(?:ngày\s+)?/iu, ''), ctx, 'first');
+  // "đến Đại hội …": its first day; "đến khi … thành công / kết thúc Đại hội …": its last day.
+  const edge = /^\s*(?:khi\s+)?(?:to chuc\s+)?(?:thanh cong|ket thuc|hoan thanh)\b/.test(f) ? 'last' : 'first';
+  return eventBound(orig.replace(/^\s*(?:hết\s+)?(?:ngày\s+)?/iu, ''), ctx, edge);
 }
 
 /**
@@ -139,6 +145,7 @@ export function resolvePeriod(phrase: string, ctx: PeriodContext): ResolvedPerio
   if (!startB && !end) return null;
   if (!startB && den) startB = now(ctx); // "đến hết năm 2021" alone starts now
   const flags = [...(startB?.flags ?? []), ...(end?.flags ?? [])];
+  const events = [...(startB?.events ?? []), ...(end?.events ?? [])];
   const startsOn = startB?.date ?? null;
   let endsOn = end?.date ?? null;
   if (!end) flags.push('end-unknown');
@@ -146,7 +153,9 @@ export function resolvePeriod(phrase: string, ctx: PeriodContext): ResolvedPerio
     flags.push('end-before-start');
     endsOn = null;
   }
-  return { startsOn, endsOn, flags: [...new Set(flags)] };
+  const out: ResolvedPeriod = { startsOn, endsOn, flags: [...new Set(flags)] };
+  if (events.length > 0) out.events = [...new Set(events)];
+  return out;
 }
 
 
