@@ -1,3 +1,4 @@
+import type { ExtractInput, ExtractedArticle } from '@tdtt/jobs/collect';
 import type { JobRunner, Scheduler } from '@tdtt/jobs/schedule';
 import type { Config } from './config';
 import type { Database } from './db/connection';
@@ -11,6 +12,8 @@ export interface AppDeps {
   runner: JobRunner;
   scheduler: Scheduler | null;
   now: () => Date;
+  /** Article extraction in the job runtime's worker pool (per-task timeout); absent: in-thread. */
+  extract?: (input: ExtractInput) => Promise<ExtractedArticle>;
 }
 
 export interface AppEnv {

@@ -65,7 +65,7 @@ export async function startServer(config: Config): Promise<Server> {
     scheduler.start();
   }
 
-  const app = createApp({ db, config, runner: jobs.runner, scheduler, now }, { log });
+  const app = createApp({ db, config, runner: jobs.runner, scheduler, now, extract: jobs.extract }, { log });
   const { server, url } = await listen(app, config);
 
   const firstRun = config.collectOnStart

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExtractPool, HostLimiter, type FetchOptions } from '@tdtt/jobs/collect';
-import { collectSource } from '@tdtt/jobs/pipeline';
+import { ExtractPool, HostLimiter, ParseError, type FetchOptions } from '@tdtt/jobs/collect';
+import { collectSource, inspectUrl } from '@tdtt/jobs/pipeline';
 import { WorkerTaskTimeout } from '@tdtt/jobs/workers';
 import { MemoryStore, sourceRecord, startHostileServer, type HostileServer } from '../fixtures/hostile-server';
 
@@ -36,6 +36,14 @@ describe('worker task timeout', () => {
     expect(s.ok).toBe(true);
     expect(store.postsOf(1).map((p) => p.title)).toEqual(['Bài tốt']);
     expect(s.errors).toContainEqual(expect.objectContaining({ url: srv.url('/spin.html'), kind: 'extract-failed', message: expect.stringMatching(/Quá 2 giây/) }));
+  }, 30_000);
+});
+
+describe('"Tải thử" of a spinning page', () => {
+  it('answers a readable extraction failure instead of holding the caller', async () => {
+    const err = await inspectUrl(srv.url('/spin.html'), { fetch, now: new Date(), kind: 'page', extract: pool.extract }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParseError);
+    expect(err).toMatchObject({ kind: 'extract-failed', message: expect.stringMatching(/^Không trích xuất được bài viết: Quá 2 giây/) });
   }, 30_000);
 });
 

@@ -1,6 +1,6 @@
 // Content that arrived but cannot be used, as a closed set (fetch failures are FetchError).
 
-export const PARSE_ERROR_KINDS = ['html-not-feed', 'malformed-xml', 'not-a-feed', 'not-a-sitemap', 'unknown-format'] as const;
+export const PARSE_ERROR_KINDS = ['html-not-feed', 'malformed-xml', 'not-a-feed', 'not-a-sitemap', 'unknown-format', 'extract-failed'] as const;
 export type ParseErrorKind = (typeof PARSE_ERROR_KINDS)[number];
 
 export class ParseError extends Error {

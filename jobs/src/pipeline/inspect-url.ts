@@ -1,6 +1,6 @@
 import type { ListingSelectors, SourceKind, SourceOverrides } from '../ports';
 import { FetchError, type FetchOptions } from '../collect/fetch';
-import { checkPlausible, extractArticle, type ParsedDate } from '../collect/extract';
+import { checkPlausible, extractArticle, type ExtractInput, type ExtractedArticle, type ParsedDate } from '../collect/extract';
 import { ParseError } from '../collect/parse-error';
 import { readIndex } from './collect-index';
 import { sourceFetchOptions } from './collect-source';
@@ -41,6 +41,8 @@ export interface InspectOptions {
   /** A source's (or a draft's) listing selectors and overrides, as the collector would apply them. */
   listing?: ListingSelectors | null;
   overrides?: SourceOverrides | null;
+  /** Article extraction; the server passes its worker pool (a pathological page must not hold the API). */
+  extract?: (input: ExtractInput) => ExtractedArticle | Promise<ExtractedArticle>;
 }
 
 /** Throws FetchError / ParseError when the URL cannot be read at all. */
@@ -53,7 +55,12 @@ export async function inspectUrl(url: string, opts: InspectOptions): Promise<Ins
   );
   if (read.status !== 'ok') throw new ParseError('unknown-format', 'Không đọc được nội dung');
   if (read.kind === 'page') {
-    const a = extractArticle({ html: read.page.text, url: read.page.url, now: opts.now, contentSelector: opts.overrides?.contentSelector ?? null });
+    let a: ExtractedArticle;
+    try {
+      a = await (opts.extract ?? extractArticle)({ html: read.page.text, url: read.page.url, now: opts.now, contentSelector: opts.overrides?.contentSelector ?? null });
+    } catch (e) {
+      throw new ParseError('extract-failed', `Không trích xuất được bài viết: ${(e as Error).message}`);
+    }
     return {
       kind: 'page',
       canonicalUrl: a.canonicalUrl,

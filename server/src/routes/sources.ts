@@ -157,7 +157,7 @@ export function sourceRoutes() {
     const overrides = draft && 'overrides' in draft ? draft.overrides ?? null : saved.overrides;
     try {
       const r = await inspectUrl(s.url, {
-        fetch: fetchOptions(c), now: c.var.deps.now(), maxPages: 1, kind: s.kind === 'listing' ? 'listing' : null, listing, overrides,
+        fetch: fetchOptions(c), now: c.var.deps.now(), maxPages: 1, kind: s.kind === 'listing' || s.kind === 'page' ? s.kind : null, listing, overrides, extract: c.var.deps.extract,
       });
       return c.json({
         ok: true, kind: r.kind, itemCount: r.items.length,

@@ -21,6 +21,8 @@ export interface Jobs {
   store: DuckDbStore;
   /** collect → classify → rollup, as the schedule and the first start run them. */
   runPipeline(opts?: { progressiveMs?: number }): Promise<void>;
+  /** Article extraction in the worker pool (started on first use), for the API's "Tải thử" too. */
+  extract: (input: Parameters<ExtractPool['extract']>[0]) => ReturnType<ExtractPool['extract']>;
   /** Waits for runs under way and stops the extraction and classification workers. */
   close(): Promise<void>;
 }
@@ -141,6 +143,7 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
   return {
     runner,
     store,
+    extract,
     async runPipeline(opts = {}) {
       const collecting = runner.runFresh('collect');
       // Progressive: classify and roll up what has arrived every few seconds, so a first
