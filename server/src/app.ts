@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from './app-env';
 import { createErrorHandler, errorBody, validationHook } from './middleware/errors';
 import { csrf } from './middleware/csrf';
 import { readOnly } from './middleware/read-only';
+import { securityHeaders } from './middleware/security-headers';
 import { authorize, passwordChangeGate, session } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.onError(createErrorHandler({ log: (err, c) => opts.log?.(`${c.req.method} ${c.req.path}`, err) }));
   // Every API request's reads wait in the read pool's queue at most its deadline (db/read-pool.ts).
   app.use('/api/*', (c, next) => deps.db.forRequest(() => next()));
+  app.use('*', securityHeaders({ webDir: deps.config.webDir }));
   app.use('/api/*', async function injectDeps(c, next) {
     c.set('deps', deps);
     await next();
