@@ -1,7 +1,7 @@
 // The unit registry (administrators; see auth/roles ACCESS_RULES): list, create, edit, retire, merge,
 // import the office's sheet (with a dry run), export it back, and the websites' discovery results.
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponse, idParam } from '@tdtt/shared';
+import { dayParam, errorResponse, idParam } from '@tdtt/shared';
 import { kindSlug } from '@tdtt/shared/units';
 import { bodyLimit } from 'hono/body-limit';
 import { auditRequest, clientAddress } from '../auth';
@@ -16,7 +16,8 @@ const err = (description: string) => ({ description, content: { 'application/jso
 const anyJson = (description: string) => ({ description, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } });
 const json = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const errors = { 400: err('Dữ liệu không hợp lệ'), 403: err('Chỉ quản trị viên'), 404: err('Không có') };
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+/** The one day validator (shared/src/schema/dates): real calendar days only, 400 naming the field. */
+const day = dayParam;
 const flag = z.enum(['1', '0', 'true', 'false']).optional();
 const isOn = (v: string | undefined) => v === '1' || v === 'true';
 

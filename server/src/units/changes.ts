@@ -1,6 +1,7 @@
 // One unit at a time (the page's forms): create, edit (rename, code, kind, move, websites), retire, merge.
 // The same rules as the import: one name per parent, one code per registry, no cycle.
 import { foldKey, normalizeWebsite, unitIdFor, type RegistryUnit } from '@tdtt/shared/units';
+import { isCalendarDay } from '@tdtt/shared';
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
 
@@ -76,9 +77,9 @@ export async function editUnit(db: Database, id: string, edit: UnitEdit): Promis
   return { before, after };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The API's one day rule (shared/src/schema/dates): a real calendar day in range. */
 function checkDay(field: string, day: string): void {
-  if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new RegistryError(field, 'ngày phải có dạng YYYY-MM-DD');
+  if (!isCalendarDay(day)) throw new RegistryError(field, 'ngày phải có dạng YYYY-MM-DD và có trên lịch');
 }
 
 export async function retireUnit(db: Database, id: string, from: string | null): Promise<void> {
