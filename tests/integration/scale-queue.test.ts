@@ -51,13 +51,23 @@ function serverEnv(dataDir: string, queueUrl: string | null, extra: Record<strin
   };
 }
 
-function spawnCollector(queueUrl: string): ChildProcess {
-  return spawn(
+/** A collector process; resolves once it says it runs (so each one holds jobs by the time one is killed). */
+async function spawnCollector(queueUrl: string): Promise<ChildProcess> {
+  const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'jobs/src/queue/cli.ts'), '--queue', queueUrl, '--concurrency', '8',
       '--per-host', String(PER_HOST_LIMIT), '--host-delay-ms', '0', '--allow-private', 'loopback', '--job-timeout-seconds', '8', '--host-lease-ms', '3000'],
     { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stderr!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('đang chạy')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`collector exited (${code}): ${out}`)));
+  });
+  return child;
 }
 
 async function newDatabase(pgs: TestPostgres, name: string): Promise<string> {
@@ -98,21 +108,22 @@ describe.skipIf(!postgresAvailable())('collection through PostgreSQL and pg-boss
     const dataDir = dir();
     const server = await startTestServer({ dataDir, demo: false, env: serverEnv(dataDir, url) });
     const pool = new pg.Pool({ connectionString: url });
-    const collectors = [spawnCollector(url), spawnCollector(url), spawnCollector(url)];
+    const collectors: ChildProcess[] = [];
     try {
+      collectors.push(...(await Promise.all([spawnCollector(url), spawnCollector(url), spawnCollector(url)])));
       await seedRegistry(server, sites);
       const enqueued = (await server.jobs.runner.run('collect')) as { queued: number };
       expect(enqueued.queued).toBe(HOSTS * PER_HOST);
 
       // Kill one collector while it has work in hand.
-      await until('a third of the posts landed', async () => (await count(pool, 'SELECT count(*) AS n FROM tdtt_known_urls')) >= TOTAL / 3, 60_000);
+      await until('a third of the posts landed', async () => (await count(pool, 'SELECT count(*) AS n FROM tdtt_known_urls')) >= TOTAL / 3, 180_000);
       collectors[0]!.kill('SIGKILL');
 
-      await until('every post landed', async () => (await count(pool, 'SELECT count(*) AS n FROM tdtt_known_urls')) === TOTAL, 120_000);
+      await until('every post landed', async () => (await count(pool, 'SELECT count(*) AS n FROM tdtt_known_urls')) === TOTAL, 240_000);
       await until(
         'the queue drained',
         async () => (await count(pool, "SELECT count(*) AS n FROM pgboss.job WHERE name = 'collect-source' AND state IN ('created', 'retry', 'active')")) === 0,
-        60_000,
+        120_000,
       );
       expect(await count(pool, "SELECT count(*) AS n FROM pgboss.job WHERE name = 'collect-source' AND state = 'failed'")).toBe(0);
       // The killed collector's active jobs expired and were collected again by another.
@@ -137,7 +148,7 @@ describe.skipIf(!postgresAvailable())('collection through PostgreSQL and pg-boss
       await pool.end();
       await server.close();
     }
-  }, 240_000);
+  }, 420_000);
 
   it('the loader killed -9 mid-batch loses and duplicates nothing; the counts equal a one-machine run on the same sites', async () => {
     const url = await newDatabase(pgs, 'loader');
@@ -148,7 +159,7 @@ describe.skipIf(!postgresAvailable())('collection through PostgreSQL and pg-boss
     await first.jobs.runner.run('collect');
     const pool = new pg.Pool({ connectionString: url });
     const collector = await startCollector({ queueUrl: url, concurrency: 16, allowPrivate: ['loopback'], hosts: { perHost: PER_HOST_LIMIT, minDelayMs: 0 } });
-    await until('every post landed', async () => (await count(pool, 'SELECT count(*) AS n FROM tdtt_known_urls')) === TOTAL, 120_000);
+    await until('every post landed', async () => (await count(pool, 'SELECT count(*) AS n FROM tdtt_known_urls')) === TOTAL, 240_000);
     await collector.stop();
     await first.close();
 
@@ -157,7 +168,7 @@ describe.skipIf(!postgresAvailable())('collection through PostgreSQL and pg-boss
     await until(
       'the loader reading landed posts',
       async () => (await count(pool, "SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE '%FROM tdtt_landed_posts%' AND pid <> pg_backend_pid()")) > 0,
-      60_000,
+      120_000,
     );
     await sleep(300);
     await built.stop('SIGKILL');
@@ -186,5 +197,5 @@ describe.skipIf(!postgresAvailable())('collection through PostgreSQL and pg-boss
       await pool.end();
       await again.close();
     }
-  }, 240_000);
+  }, 420_000);
 });
