@@ -47,7 +47,9 @@ export function layout(lines: Line[]): Layout {
     (l, i) => i < 15 && DOC_TYPE.test(l.text) && (isUpperHeading(l.text.split(/\s+/).slice(0, 2).join(' ')) || /^(?:ke hoach|huong dan|chuong trinh(?: hanh dong)?)$/.test(fold(l.text))),
   );
   const promoted = !lines.some((l) => parseNumbering(l.text).kind === 'roman');
-  const firstSec = lines.findIndex((l, i) => i > docIdx && isSectionLine(l, promoted) && sectionKind(parseNumbering(l.text).rest) !== 'other');
+  // The body opens at the first section of a known kind, or one of tasks ("NHIỆM VỤ, GIẢI PHÁP": the content of a Chương trình).
+  const opensBody = (t: string) => sectionKind(t) !== 'other' || /^(?:cac\s+)?(?:nhiem vu|giai phap)/.test(fold(t));
+  const firstSec = lines.findIndex((l, i) => i > docIdx && isSectionLine(l, promoted) && opensBody(parseNumbering(l.text).rest));
   const bodyStart = firstSec < 0 ? lines.length : firstSec;
   let tailIdx = lines.findIndex((l, i) => i >= bodyStart && TAIL.test(l.text));
   if (tailIdx < 0) tailIdx = lines.length;
