@@ -163,4 +163,15 @@ describe('sources admin API', () => {
     const chosen = await post(w, `/api/sources/${id}/test`, admin, { overrides: { contentSelector: '.noidung-chinh' } });
     expect(chosen.body.items[0].excerpt).toBe('Thông báo lịch tiếp công dân của Giám đốc Sở vào thứ Năm hằng tuần.');
   });
+
+  it('odd bodies for settings and "Tải thử" answer 400, never 500', async () => {
+    const id = w.sourceIds['so-b1'];
+    const bodies = ['[]', '"x"', 'null', '{', '{"listing":{"item":5}}', '{"overrides":{"extra":1}}', '{"overrides":{"pollMinutes":1e9}}', '{"listing":{"item":""}}'];
+    for (const raw of bodies) {
+      for (const [method, path] of [['PUT', `/api/sources/${id}/settings`], ['POST', `/api/sources/${id}/test`]] as const) {
+        const r = await getJson(w.base, path, { method, headers: { ...admin, 'content-type': 'application/json' }, body: raw });
+        expect(r.status, `${method} ${raw}`).toBe(400);
+      }
+    }
+  });
 });
