@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildClassifier, buildCorpusStats, parseGoldJsonl } from '@tdtt/shared/classify';
+import { buildClassifier, buildCorpusStats, parseGoldJsonl, trainLinear } from '@tdtt/shared/classify';
+import { CanonBuffer, canonicalInto } from '@tdtt/shared/text';
 import type { ClassifierTheme, PostInput } from '@tdtt/shared/schema';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,9 +45,37 @@ for (let r = 0; r < rounds; r++) for (const p of posts) matches += clf.classify(
 const used = process.cpuUsage(c1);
 const secs = (used.user + used.system) / 1e6;
 const postsPerSec = Math.round((rounds * posts.length) / secs);
+
+// The same posts with the learned linear model on (trained on the dev set's labels).
+const ids = themes.map((t) => t.id);
+const linear = trainLinear(
+  ids,
+  dev.map((g) => ({ post: g, labels: Object.fromEntries(ids.map((id) => [id, g.labels.includes(id)])) })),
+);
+const clfLin = buildClassifier(themes, { stats: buildCorpusStats(posts.map((p) => p.text)), linear });
+for (const p of posts) clfLin.classify(p);
+const c2 = process.cpuUsage();
+for (let r = 0; r < rounds; r++) for (const p of posts) clfLin.classify(p);
+const used2 = process.cpuUsage(c2);
+const postsPerSecWithModel = Math.round((rounds * posts.length) / ((used2.user + used2.system) / 1e6));
+
+// Tokenizing alone (syllables + canonical forms of title and text), the floor under classify.
+const buf = new CanonBuffer();
+let toks = 0;
+for (const p of posts) canonicalInto(p.text, buf);
+const c3 = process.cpuUsage();
+for (let r = 0; r < rounds; r++)
+  for (const p of posts) {
+    canonicalInto(p.title, buf);
+    toks += buf.n;
+    canonicalInto(p.text, buf);
+    toks += buf.n;
+  }
+const used3 = process.cpuUsage(c3);
+const tokenizePostsPerSec = Math.round((rounds * posts.length) / ((used3.user + used3.system) / 1e6));
 const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
-if (json) console.log(JSON.stringify({ postsPerSec, peakRssMB }));
+if (json) console.log(JSON.stringify({ postsPerSec, postsPerSecWithModel, tokenizePostsPerSec, peakRssMB }));
 else {
   console.log('bench:classify (one core)');
   console.log(`themes             ${themes.length}`);
@@ -54,5 +83,7 @@ else {
   console.log(`build              ${buildMs.toFixed(0)} ms`);
   console.log(`posts classified   ${rounds * posts.length} (${(matches / (rounds * posts.length)).toFixed(2)} matches/post)`);
   console.log(`posts/s (CPU)      ${postsPerSec}`);
+  console.log(`posts/s with model ${postsPerSecWithModel} (linear model for ${Object.keys(linear.themes).length} themes)`);
+  console.log(`tokenize posts/s   ${tokenizePostsPerSec} (${Math.round(toks / (rounds * posts.length))} tokens/post)`);
   console.log(`peak RSS           ${peakRssMB} MB`);
 }

@@ -3,6 +3,7 @@ import { CanonBuffer, canonicalInto, internId } from '../text';
 import { TokenAutomaton } from './automaton';
 import type { Concept } from './concepts';
 import type { CorpusStats } from './corpus';
+import { LINEAR_DIM, mixHash, tokenHash, type LinearModel } from './linear';
 import { hashString, type ClassifierModel } from './model';
 import { buildThemePhrases, type ThemePhrases } from './phrases';
 import { isAside } from './sentences';
@@ -32,11 +33,38 @@ export interface ClassifierOptions {
   conflictFactor?: number;
   /** How page furniture counts (breadcrumbs, in-text headline, related headlines). */
   zones?: Partial<ZoneFactors>;
+  /** The learned linear model (default: opts.model?.linear). */
+  linear?: LinearModel;
+  /** How the linear model's probability acts on the phrase score (see docs/classifier-model.md). */
+  combine?: Partial<CombineOptions>;
+}
+
+export interface CombineOptions {
+  /** A phrase match whose model probability is below this is vetoed (default 0.05). */
+  vetoBelow: number;
+  /** Phrase evidence below the threshold becomes a match from this probability on (default 0.6). */
+  strengthenFrom: number;
+  /** Without a match, a theme this probable is proposed for review (default 0.6). */
+  suggestFrom: number;
+  /** When the "covers any theme" model is below this, only phrase scores of twice the threshold survive (default 0.5). */
+  anyBelow: number;
+}
+export const DEFAULT_COMBINE: CombineOptions = { vetoBelow: 0.05, strengthenFrom: 0.6, suggestFrom: 0.6, anyBelow: 0.5 };
+/** Linear-model id of "the post covers at least one theme": gates matches on off-topic posts. */
+export const ANY_THEME = '__any__';
+
+/** A theme the model finds likely where the phrases found no match: for the review queue, not a match. */
+export interface Suggestion {
+  themeId: string;
+  probability: number;
+  evidence: Evidence[];
 }
 
 export interface Classifier {
   version: string;
   classify(post: PostInput): ThemeMatch[];
+  /** Matches plus the model's proposals where phrases found no match. */
+  classifyWithSuggestions(post: PostInput): { matches: ThemeMatch[]; suggestions: Suggestion[] };
   /** The weighted phrases per theme, for display and debugging. */
   phrases: ThemePhrases[];
 }
@@ -103,6 +131,43 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     bias[ti] = m.bias;
     for (const [f, w] of Object.entries(m.weights)) if (w !== 0) addEntry(f, { theme: ti, weight: w, kind: Kind.Learned });
   }
+  // Linear model: bucket → (theme, weight) pairs, so a post costs one lookup per feature.
+  const linear = opts.linear ?? opts.model?.linear;
+  const combine = { ...DEFAULT_COMBINE, ...opts.combine };
+  // Slot themes.length holds the "any theme" gate.
+  const hasLin = new Uint8Array(themes.length + 1);
+  const linBias = new Float64Array(themes.length + 1);
+  const linByTheme: Map<number, number>[] = [...themes, null].map(() => new Map());
+  const linPairs = new Map<number, number[]>();
+  for (const [id, m] of Object.entries(linear?.themes ?? {})) {
+    const ti = id === ANY_THEME ? themes.length : themeIndex.get(id);
+    if (ti === undefined || linear!.dim !== LINEAR_DIM) continue;
+    hasLin[ti] = 1;
+    linBias[ti] = m.bias;
+    for (const [b, w] of Object.entries(m.weights)) {
+      const k = Number(b);
+      linByTheme[ti]!.set(k, w);
+      let arr = linPairs.get(k);
+      if (!arr) linPairs.set(k, (arr = []));
+      arr.push(ti, w);
+    }
+  }
+  // Compressed rows: the pairs of bucket b are at linOff[b] … linOff[b + 1) (two array reads per feature).
+  const anyLin = linPairs.size > 0;
+  const linOff = new Int32Array(anyLin ? LINEAR_DIM + 1 : 1);
+  let linTheme = new Int32Array(0);
+  let linW = new Float64Array(0);
+  if (anyLin) {
+    for (const [k, v] of linPairs) linOff[k + 1] = v.length / 2;
+    for (let b = 0; b < LINEAR_DIM; b++) linOff[b + 1]! += linOff[b]!;
+    linTheme = new Int32Array(linOff[LINEAR_DIM]!);
+    linW = new Float64Array(linTheme.length);
+    for (const [k, v] of linPairs)
+      for (let j = 0, o = linOff[k]!; j < v.length; j += 2, o++) {
+        linTheme[o] = v[j]!;
+        linW[o] = v[j + 1]!;
+      }
+  }
   const automaton = new TokenAutomaton(patterns);
   // Entries flattened per pattern: entries of p are at entStart[p] … entStart[p + 1).
   const entStart = new Int32Array(patterns.length + 1);
@@ -122,8 +187,8 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
   const localId = new Int32Array([...vocab.keys()].reduce((m, t) => Math.max(m, internId(t) + 1), 0)).fill(-1);
   for (const [t, id] of vocab) localId[internId(t)] = id;
   const version = `${ENGINE}-${hashString(
-    JSON.stringify([phrases, threshold, titleWeight, relativeFloor, opts.zones ?? null, concentrated, concentratedFactor, conflictFactor]),
-  )}${opts.model ? '+' + opts.model.version : ''}`;
+    JSON.stringify([phrases, threshold, titleWeight, relativeFloor, opts.zones ?? null, concentrated, concentratedFactor, conflictFactor, anyLin ? combine : null]),
+  )}${opts.model ? '+' + opts.model.version : ''}${opts.linear ? '+l' + hashString(JSON.stringify(opts.linear)) : ''}`;
 
   const nP = patterns.length;
   const nT = themes.length;
@@ -148,6 +213,16 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
 
   const buf = new CanonBuffer();
   let ids = new Int32Array(1024);
+  // Stable token hashes for the linear model, cached per interned token id.
+  let hCache = new Uint32Array(1 << 14);
+  let hKnown = new Uint8Array(1 << 14);
+  const fieldHashes = [new Uint32Array(256), new Uint32Array(1024)];
+  const fieldN = [0, 0];
+  let textStart = new Int32Array(1024);
+  let textEnd = new Int32Array(1024);
+  const stamp = anyLin ? new Int32Array(LINEAR_DIM) : new Int32Array(0);
+  let postNo = 0;
+  const z = new Float64Array(nT + 1);
 
   function scanField(isTitle: boolean, source: string, counts: Float64Array, touched: number[], zones: Zone[]) {
     canonicalInto(source, buf);
@@ -157,6 +232,38 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     for (let i = 0; i < nTok; i++) {
       const g = toks[i]!.id;
       ids[i] = g < localId.length ? localId[g]! : -1;
+    }
+    if (anyLin) {
+      const f = isTitle ? 0 : 1;
+      if (fieldHashes[f]!.length < nTok) fieldHashes[f] = new Uint32Array(nTok * 2);
+      if (!isTitle && textStart.length < nTok) {
+        textStart = new Int32Array(nTok * 2);
+        textEnd = new Int32Array(nTok * 2);
+      }
+      const hs = fieldHashes[f]!;
+      for (let i = 0; i < nTok; i++) {
+        const tk = toks[i]!;
+        const g = tk.id;
+        if (g >= hCache.length) {
+          const n = Math.max(g + 1, hCache.length * 2);
+          const c2 = new Uint32Array(n);
+          c2.set(hCache);
+          hCache = c2;
+          const k2 = new Uint8Array(n);
+          k2.set(hKnown);
+          hKnown = k2;
+        }
+        if (!hKnown[g]) {
+          hCache[g] = tokenHash(tk.t);
+          hKnown[g] = 1;
+        }
+        hs[i] = hCache[g]!;
+        if (!isTitle) {
+          textStart[i] = tk.start;
+          textEnd[i] = tk.end;
+        }
+      }
+      fieldN[f] = nTok;
     }
     // Nested phrases of a theme all count: a long specific phrase adds to its parts.
     automaton.scan(ids, nTok, (q, qe) => {
@@ -229,7 +336,70 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     return regions;
   }
 
+  function addBucket(b: number) {
+    if (stamp[b] === postNo) return 0;
+    stamp[b] = postNo;
+    for (let o = linOff[b]!, e = linOff[b + 1]!; o < e; o++) z[linTheme[o]!]! += linW[o]!;
+    return 1;
+  }
+
+  /** Logits of the linear model from the hashes of the last scan (title, text). */
+  function linearLogits() {
+    z.fill(0);
+    postNo++;
+    if (postNo === 0x7fffffff) {
+      stamp.fill(0);
+      postNo = 1;
+    }
+    let n = 0;
+    const th = fieldHashes[0]!;
+    const xh = fieldHashes[1]!;
+    const MASK = LINEAR_DIM - 1;
+    for (let i = 0; i < fieldN[0]!; i++) n += addBucket(mixHash(th[i]!, 0x9e3779b1) & MASK);
+    for (let f = 0; f < 2; f++) {
+      const hs = f === 0 ? th : xh;
+      const len = fieldN[f]!;
+      for (let i = 0; i < len; i++) {
+        n += addBucket(hs[i]! & MASK);
+        if (i + 1 < len) n += addBucket(mixHash(hs[i]!, hs[i + 1]!) & MASK);
+      }
+    }
+    const x = 1 / Math.sqrt(n || 1);
+    for (let t = 0; t <= nT; t++) if (hasLin[t]) z[t] = linBias[t]! + z[t]! * x;
+  }
+
+  /** Text spans of the bigrams that weigh most for theme t: the evidence of a suggestion. */
+  function linearEvidence(t: number, text: string): Evidence[] {
+    const xh = fieldHashes[1]!;
+    const MASK = LINEAR_DIM - 1;
+    const cand: [number, number][] = [];
+    for (let i = 0; i + 1 < fieldN[1]!; i++) {
+      const w = linByTheme[t]!.get(mixHash(xh[i]!, xh[i + 1]!) & MASK) ?? 0;
+      if (w > 0) cand.push([w, i]);
+    }
+    cand.sort((a, b) => b[0] - a[0]);
+    const ev: Evidence[] = [];
+    for (const [, i] of cand) {
+      const start = textStart[i]!;
+      const end = textEnd[i + 1]!;
+      if (ev.some((e) => e.start < end && start < e.end)) continue;
+      ev.push({ field: 'text', start, end, phrase: text.slice(start, end) });
+      if (ev.length >= 3) break;
+    }
+    return ev;
+  }
+
   function classify(post: PostInput): ThemeMatch[] {
+    return run(post, null);
+  }
+
+  function classifyWithSuggestions(post: PostInput) {
+    const suggestions: Suggestion[] = [];
+    const matches = run(post, suggestions);
+    return { matches, suggestions };
+  }
+
+  function run(post: PostInput, suggestions: Suggestion[] | null): ThemeMatch[] {
     const touched: number[] = [];
     const title = post.title ?? '';
     const text = post.text ?? '';
@@ -294,6 +464,26 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
       if (veto[t] || !positive[t]) score[t] = 0;
       if (score[t]! > best) best = score[t]!;
     }
+    if (anyLin) {
+      linearLogits();
+      const pAny = hasLin[nT] ? 1 / (1 + Math.exp(-z[nT]!)) : 1;
+      if (pAny < combine.anyBelow) for (let t = 0; t < nT; t++) if (score[t]! < 2 * threshold) score[t] = 0;
+      for (let t = 0; t < nT; t++) {
+        if (!hasLin[t]) continue;
+        const p = 1 / (1 + Math.exp(-z[t]!));
+        const s = score[t]!;
+        if (s >= threshold) {
+          // The model vetoes a phrase match it finds very unlikely.
+          if (p < combine.vetoBelow) score[t] = 0;
+        } else if (s > 0 && p >= combine.strengthenFrom && pAny >= combine.anyBelow) {
+          // Phrase evidence too weak alone, confirmed by the model: a match, with the phrase spans.
+          score[t] = threshold + (p - combine.strengthenFrom);
+          if (score[t]! > best) best = score[t]!;
+        } else if (suggestions && p >= combine.suggestFrom && !veto[t]) {
+          suggestions.push({ themeId: themes[t]!.id, probability: Math.round(p * 1000) / 1000, evidence: linearEvidence(t, text) });
+        }
+      }
+    }
     const out: ThemeMatch[] = [];
     for (let t = 0; t < nT; t++) {
       const s = score[t]!;
@@ -309,5 +499,5 @@ export function buildClassifier(themes: readonly ClassifierTheme[], opts: Classi
     return out.sort((a, b) => b.score - a.score);
   }
 
-  return { version, classify, phrases };
+  return { version, classify, classifyWithSuggestions, phrases };
 }

@@ -47,13 +47,18 @@ export function evaluateClassifier(
 ): EvalReport {
   const stats = opts.stats ?? (opts.corpusFromGold === false ? undefined : buildCorpusStats(gold.map((g) => `${g.title}\n${g.text}`)));
   const clf = buildClassifier(themes, { ...opts, stats });
+  return scorePredictions(themes, gold, gold.map((post) => clf.classify(post).map((m) => m.themeId)), clf.version);
+}
+
+/** The report for given predictions (one list of theme ids per gold post, same order). */
+export function scorePredictions(themes: readonly ClassifierTheme[], gold: readonly GoldPost[], predictions: readonly string[][], version: string): EvalReport {
   const counts = new Map(themes.map((t) => [t.id, { tp: 0, fp: 0, fn: 0, support: 0 }]));
   const confusion = new Map<string, number>();
   const errors: EvalReport['errors'] = [];
   let noTheme = 0;
   let noThemeFp = 0;
-  for (const post of gold) {
-    const predicted = clf.classify(post).map((m) => m.themeId);
+  gold.forEach((post, i) => {
+    const predicted = predictions[i]!;
     const g = new Set(post.labels);
     const p = new Set(predicted);
     if (g.size === 0) {
@@ -67,14 +72,17 @@ export function evaluateClassifier(
       if (p.has(id)) c.tp++;
       else c.fn++;
     }
-    for (const id of p) if (!g.has(id)) counts.get(id)!.fp++;
+    for (const id of p) {
+      const c = counts.get(id);
+      if (c && !g.has(id)) c.fp++;
+    }
     const missed = [...g].filter((x) => !p.has(x));
     const extra = [...p].filter((x) => !g.has(x));
     for (const a of missed.length ? missed : ['(none)']) {
       for (const b of extra) confusion.set(`${a}\u0000${b}`, (confusion.get(`${a}\u0000${b}`) ?? 0) + 1);
     }
     if (missed.length || extra.length) errors.push({ id: post.id, gold: [...g], predicted });
-  }
+  });
   const perTheme: ThemeScore[] = [...counts].map(([themeId, c]) => {
     const precision = ratio(c.tp, c.tp + c.fp, c.support === 0 ? 1 : 0);
     const recall = ratio(c.tp, c.tp + c.fn, 1);
@@ -87,7 +95,7 @@ export function evaluateClassifier(
   const microRecall = ratio(tp, tp + fn, 1);
   const scored = perTheme.filter((t) => t.support > 0);
   return {
-    version: clf.version,
+    version,
     posts: gold.length,
     perTheme,
     microF1: f1(microPrecision, microRecall),
@@ -115,4 +123,48 @@ export function parseGoldJsonl(text: string): GoldPost[] {
       const o = JSON.parse(l) as Partial<GoldPost>;
       return { id: String(o.id ?? ''), title: o.title ?? '', text: o.text ?? '', published: o.published ?? null, labels: o.labels ?? [] };
     });
+}
+
+/**
+ * k-fold cross-validation of phrases + linear model: for each fold the model is trained on the
+ * other folds only (train gets their posts), then the fold is predicted. Folds are assigned by a
+ * seeded shuffle, stratified by each post's first label.
+ */
+export function crossValidate(
+  themes: readonly ClassifierTheme[],
+  gold: readonly GoldPost[],
+  train: (trainSet: readonly GoldPost[]) => ClassifierOptions,
+  folds = 5,
+  seed = 7,
+): EvalReport {
+  const fold = new Array<number>(gold.length);
+  const strata = new Map<string, number[]>();
+  gold.forEach((g, i) => {
+    const k = [...g.labels].sort()[0] ?? '';
+    if (!strata.has(k)) strata.set(k, []);
+    strata.get(k)!.push(i);
+  });
+  let s = seed >>> 0;
+  let next = 0;
+  for (const k of [...strata.keys()].sort()) {
+    const ids = strata.get(k)!;
+    for (let i = ids.length - 1; i > 0; i--) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      const j = s % (i + 1);
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    }
+    for (const i of ids) fold[i] = next++ % folds;
+  }
+  const predictions: string[][] = new Array(gold.length);
+  let version = '';
+  for (let f = 0; f < folds; f++) {
+    const trainSet = gold.filter((_, i) => fold[i] !== f);
+    const opts = train(trainSet);
+    const clf = buildClassifier(themes, opts);
+    version = clf.version.split('+')[0]!;
+    gold.forEach((g, i) => {
+      if (fold[i] === f) predictions[i] = clf.classify(g).map((m) => m.themeId);
+    });
+  }
+  return scorePredictions(themes, gold, predictions, `${version} · ${folds}-fold CV`);
 }

@@ -1,4 +1,5 @@
-export { buildClassifier, DEFAULT_THRESHOLD, type Classifier, type ClassifierOptions } from './classifier';
+export { buildClassifier, DEFAULT_THRESHOLD, DEFAULT_COMBINE, type Classifier, type ClassifierOptions, type CombineOptions, type Suggestion } from './classifier';
+export { trainLinear, postBuckets, linearProbability, LINEAR_DIM, type LinearModel, type LinearExample, type LinearTrainOptions } from './linear';
 export { deriveKeyphrases, namedReferences, quotedPhrases, salientNgrams } from './derive';
 export { buildCorpusStats, phraseDocShare, type CorpusStats } from './corpus';
 export { trainFromDecisions, postFeatures, type Decision, type TrainOptions } from './train';
@@ -7,4 +8,4 @@ export { CONCEPTS, type Concept } from './concepts';
 export { MORE_CONCEPTS } from './concepts-more';
 export { TokenAutomaton } from './automaton';
 export type { ClassifierModel } from './model';
-export { evaluateClassifier, parseGoldJsonl, type EvalReport, type GoldPost, type ThemeScore } from './evaluate';
+export { evaluateClassifier, scorePredictions, crossValidate, parseGoldJsonl, type EvalReport, type GoldPost, type ThemeScore } from './evaluate';

@@ -1,8 +1,14 @@
-/** What trainFromDecisions learns: per theme, a bias and weights on canonical syllable n-grams. */
+import type { LinearModel } from './linear';
+
+/**
+ * What trainFromDecisions learns: per theme, a bias and weights on canonical syllable n-grams
+ * that correct the phrase score, and the linear model (hashed n-gram logistic regression).
+ */
 export interface ClassifierModel {
   version: string;
   generation: number;
   themes: Record<string, { bias: number; weights: Record<string, number> }>;
+  linear?: LinearModel;
 }
 
 /** FNV-1a, 32 bit, as 8 hex digits: short stable version tags. */

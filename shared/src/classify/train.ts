@@ -1,6 +1,7 @@
 import type { ClassifierTheme, PostInput } from '../schema/classify';
 import { canonicalTokens } from '../text';
 import { buildClassifier, DEFAULT_THRESHOLD, type ClassifierOptions } from './classifier';
+import { trainLinear, type LinearExample, type LinearTrainOptions } from './linear';
 import { hashString, type ClassifierModel } from './model';
 import { STOP_EDGE } from './stopwords';
 
@@ -19,6 +20,10 @@ export interface TrainOptions extends ClassifierOptions {
   maxStep?: number;
   /** Features kept per theme, by absolute weight (default 4000). */
   maxFeatures?: number;
+  /** Labelled posts the linear model also learns from (e.g. the real development set). */
+  seed?: readonly LinearExample[];
+  /** Options of the linear model; false leaves it out. */
+  linearTraining?: LinearTrainOptions | false;
 }
 
 /** Canonical unigrams and bigrams of a post, function words left out of unigrams. */
@@ -50,7 +55,7 @@ export function trainFromDecisions(
   const margin = opts.margin ?? 0.5;
   const maxStep = opts.maxStep ?? 2;
   const epochs = opts.epochs ?? 8;
-  const base = buildClassifier(themes, { ...opts, model: undefined, threshold, minScore: 0, relativeFloor: 0 });
+  const base = buildClassifier(themes, { ...opts, model: undefined, linear: undefined, threshold, minScore: 0, relativeFloor: 0 });
   const known = new Set(themes.map((t) => t.id));
   const model: ClassifierModel['themes'] = {};
   for (const [id, m] of Object.entries(prev?.themes ?? {})) model[id] = { bias: m.bias, weights: { ...m.weights } };
@@ -87,5 +92,20 @@ export function trainFromDecisions(
     m.bias = Math.round(m.bias * 1e5) / 1e5;
   }
   const generation = (prev?.generation ?? 0) + 1;
-  return { version: `m${generation}-${hashString(JSON.stringify(model))}`, generation, themes: model };
+  // The linear model is retrained from scratch on every decision so far plus the seed set.
+  const linear =
+    opts.linearTraining === false
+      ? undefined
+      : trainLinear(
+          themes.map((t) => t.id),
+          [...(opts.seed ?? []), ...decisions.filter((d) => known.has(d.themeId)).map((d) => ({ post: d.post, labels: { [d.themeId]: d.accepted } }))],
+          opts.linearTraining,
+        );
+  const hasLinear = linear && Object.keys(linear.themes).length > 0;
+  return {
+    version: `m${generation}-${hashString(JSON.stringify([model, hasLinear ? linear : null]))}`,
+    generation,
+    themes: model,
+    ...(hasLinear ? { linear } : {}),
+  };
 }
