@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ClassifierInputs, PostClassifier } from '@tdtt/jobs/classify';
-import { buildClassifier, trainFromDecisions, type ClassifierModel } from '@tdtt/shared/classify';
+import { buildClassifier, parseGoldJsonl, trainFromDecisions, type ClassifierModel, type LinearExample } from '@tdtt/shared/classify';
 import type { ClassifierTheme } from '@tdtt/shared';
 import type { Database, Queryable } from '../db/connection';
 import * as q from '../db/queries';
@@ -56,11 +59,33 @@ export async function loadClassifier(db: Queryable): Promise<PostClassifier> {
   return { version: inputs.version, classify: (post) => classifier.classify(post) };
 }
 
+/** The labelled real posts the linear model starts from (CLASSIFIER_SEED_DIR, else the repository's fixture). */
+const defaultSeedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/classifier-real');
+
+/**
+ * Seed examples for the linear model: each labelled post says yes/no for every current theme that
+ * the seed's own theme list knows (themes.json beside posts.jsonl); other themes stay unknown.
+ */
+export function loadSeedExamples(themeIds: readonly string[], dir = process.env.CLASSIFIER_SEED_DIR ?? defaultSeedDir): LinearExample[] {
+  try {
+    const known = new Set<string>((JSON.parse(fs.readFileSync(path.join(dir, 'themes.json'), 'utf8')) as { id: string }[]).map((t) => t.id));
+    const ids = themeIds.filter((id) => known.has(id));
+    if (!ids.length) return [];
+    return parseGoldJsonl(fs.readFileSync(path.join(dir, 'posts.jsonl'), 'utf8')).map((g) => ({
+      post: g,
+      labels: Object.fromEntries(ids.map((id) => [id, g.labels.includes(id)])),
+    }));
+  } catch {
+    return [];
+  }
+}
+
 /** Trains a new model generation from every staff decision (continuing from the last one) and stores it. */
 export async function retrainModel(db: Database, trainedBy: string | null, now: Date): Promise<{ version: string; generation: number; decisions: number }> {
   const [themes, prev, rows] = await Promise.all([classifierThemes(db), learnedModel(db), q.trainingDecisions(db)]);
   const decisions = rows.map((r) => ({ post: { title: r.title, text: r.text, published: r.published_at }, themeId: r.theme_id, accepted: r.accepted }));
-  const model = trainFromDecisions(themes, decisions, prev);
+  const seed = loadSeedExamples(themes.map((t) => t.id));
+  const model = trainFromDecisions(themes, decisions, prev, { seed });
   await db.transaction((tx) =>
     q.insertModel(tx, { version: model.version, generation: model.generation, json: JSON.stringify(model), decisions: decisions.length, trainedBy, at: now }),
   );
