@@ -56,7 +56,7 @@ async function spawnCollector(queueUrl: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'jobs/src/queue/cli.ts'), '--queue', queueUrl, '--concurrency', '8',
-      '--per-host', String(PER_HOST_LIMIT), '--host-delay-ms', '0', '--allow-private', 'loopback', '--job-timeout-seconds', '8', '--host-lease-ms', '3000'],
+      '--per-host', String(PER_HOST_LIMIT), '--host-delay-ms', '0', '--allow-private', 'loopback', '--job-timeout-seconds', '8', '--host-lease-ms', '5000'],
     { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   await new Promise<void>((resolve, reject) => {

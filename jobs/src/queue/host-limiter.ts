@@ -11,7 +11,7 @@ export interface PgHostLimiterOptions {
   minDelayMs?: number;
   /** Requests in flight in this process at most. */
   global?: number;
-  /** A lease outlives a request that hangs or a collector that died by at most this. */
+  /** A collector that died holds its slots at most this long (live requests renew theirs). */
   leaseMs?: number;
   /** Poll gap while every slot of a host is busy. */
   busyWaitMs?: number;
@@ -30,7 +30,7 @@ export class PgHostLimiter implements RequestLimiter {
   constructor(private readonly pg: Pool, opts: PgHostLimiterOptions = {}) {
     this.perHost = Math.max(1, opts.perHost ?? 2);
     this.minDelayMs = Math.max(0, opts.minDelayMs ?? 250);
-    // Longer than fetchResource's whole-exchange timeout (30 s), so a live request keeps its slot.
+    // Renewed while the request runs (below), so this only bounds how long a dead collector's slot stays taken.
     this.leaseMs = opts.leaseMs ?? 45_000;
     this.busyWaitMs = opts.busyWaitMs ?? 20;
     this.local = new Semaphore(Math.max(1, opts.global ?? 64));
@@ -57,9 +57,18 @@ export class PgHostLimiter implements RequestLimiter {
     await this.local.acquire();
     try {
       const slot = await this.acquire(host);
+      // A live request keeps its lease however long it takes; only a dead collector's lease expires.
+      const renew = setInterval(() => {
+        void this.pg
+          .query(`UPDATE tdtt_host_leases SET expires_at = clock_timestamp() + $4 * INTERVAL '1 millisecond' WHERE host = $1 AND slot = $2 AND holder = $3`, [
+            host, slot, this.holder, this.leaseMs,
+          ])
+          .catch(() => undefined);
+      }, Math.max(250, this.leaseMs / 3));
       try {
         return await fn();
       } finally {
+        clearInterval(renew);
         await this.pg
           .query('DELETE FROM tdtt_host_leases WHERE host = $1 AND slot = $2 AND holder = $3', [host, slot, this.holder])
           .catch(() => undefined); // an unreleased lease expires by itself
