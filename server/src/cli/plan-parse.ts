@@ -5,7 +5,7 @@ import { DEFAULT_MAX_BYTES, importPlanDocument } from '../plan-import/index';
 async function main(): Promise<number> {
   const file = process.argv.slice(2).find((a) => a !== '--');
   if (!file) {
-    process.stderr.write('Cách dùng: npm run plan:parse -- TỆP (.txt, .docx hoặc .pdf)\n');
+    process.stderr.write('Cách dùng: npm run plan:parse -- TỆP (.txt, .docx, .pdf, .doc, .odt)\n');
     return 2;
   }
   let bytes: Uint8Array;

@@ -37,7 +37,7 @@ const importBody = z.object({
 const importPlan = createRoute({
   method: 'post',
   path: '/import',
-  summary: 'Nhập kế hoạch: tải tệp (.txt, .docx, .pdf) hoặc dán văn bản; ?preview=true chỉ phân tích để rà soát, không lưu',
+  summary: 'Nhập kế hoạch: tải tệp (.txt, .docx, .pdf, .doc, .odt; bản scan qua OCR) hoặc dán văn bản; ?preview=true chỉ phân tích để rà soát, không lưu',
   middleware: [capBody] as const,
   request: {
     query: z.object({ preview: z.enum(['true', 'false', '1', '0']).optional() }),
@@ -106,7 +106,7 @@ export function planWriteRoutes() {
     let reviewed = null;
     if (type.startsWith('multipart/form-data')) {
       const file = (await c.req.parseBody())['file'];
-      if (!(file instanceof File)) throw badRequest('file: hãy chọn tệp kế hoạch (.txt, .docx hoặc .pdf)');
+      if (!(file instanceof File)) throw badRequest('file: hãy chọn tệp kế hoạch (.txt, .docx, .pdf, .doc hoặc .odt)');
       bytes = new Uint8Array(await file.arrayBuffer());
       filename = file.name || filename;
     } else {

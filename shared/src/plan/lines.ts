@@ -24,13 +24,15 @@ export interface Prepared {
 const SIGNATURE = /^(?:t\/m|tm\.?\s|k\/t|kt\.?\s|q\.\s|nơi nhận|kính gửi|số\s*:?\s*\d|đảng cộng sản việt nam)/iu;
 const PREAMBLE_START = /^(?:Thực hiện|Căn cứ)\s/u;
 const DOC_LINE = /^(?:kế hoạch|hướng dẫn|chương trình(?: hành động)?)$/iu;
+/** A table row kept as one line by prepareLines. */
+export const TABLE_ROW = /^\d{1,3}\.? \| /;
 const TERMINAL = /[.;:!?…"”)]\s*$/u;
 
 function isStructural(text: string, prev: Line, prevTerminal: boolean): boolean {
   const num = parseNumbering(text);
   // A wrapped line may begin with the dash of "kinh tế - xã hội": not a bullet when it goes on in lower case.
   const wrappedDash = num.kind === 'bullet' && num.label === '-' && startsLower(num.rest) && prev.text.length >= 60 && !prevTerminal;
-  return (num.kind !== 'none' && !wrappedDash) || SIGNATURE.test(text) || PREAMBLE_START.test(text) || isUpperHeading(text);
+  return (num.kind !== 'none' && !wrappedDash) || TABLE_ROW.test(text) || SIGNATURE.test(text) || PREAMBLE_START.test(text) || isUpperHeading(text);
 }
 
 function startsLower(text: string): boolean {
@@ -78,7 +80,10 @@ export function prepareLines(text: string): Prepared {
       return;
     }
     // Two-column header and signature blocks come as tabs or wide runs of spaces.
-    const segs = rawLine.length < 160 ? rawLine.split(/\t+| {4,}(?=\S)/) : rawLine.split(/\t+/);
+    // A table row of tasks ("1 | Nội dung | Thời gian | Đơn vị", tabs or pipes) stays one line, cells joined by " | ".
+    const cells = rawLine.split(/\t+|\s+\|\s+/).map((c) => c.trim()).filter(Boolean);
+    const row = cells.length >= 3 && /^\d{1,3}\.?$/.test(cells[0]!);
+    const segs = row ? [cells.join(' | ')] : rawLine.length < 160 ? rawLine.split(/\t+| {4,}(?=\S)/) : rawLine.split(/\t+/);
     for (const seg of segs) {
       const { text: t, marks } = cleanLine(seg);
       if (!t) continue;

@@ -7,13 +7,13 @@ import { findTimeHint, parseContent, type PhaseDraft } from './content';
 import { notAPlan, NotAPlanError } from './errors';
 import { parseForms } from './forms';
 import { parseHeader } from './header';
-import { prepareLines, type Line } from './lines';
+import { prepareLines, TABLE_ROW, type Line } from './lines';
 import { buildOutline, subtreeLines, subtreeText, type Node } from './outline';
 import { findCode, parsePreamble } from './refs';
 import { layout, type Section } from './sections';
 import { buildFlags } from './flags';
-import { fold, stripEndPunct } from './text-utils';
-import { parseNumbering } from './numbering';
+import { firstClause, fold, stripEndPunct } from './text-utils';
+import { isUpperHeading, parseNumbering } from './numbering';
 import { LIMIT_MESSAGES, PLAN_LIMITS, textLimitError } from './limits';
 import { parseTail, parseUnits } from './units';
 
@@ -24,6 +24,60 @@ export interface ParsePlanOptions {
 }
 
 export type ParsePlanResult = { ok: true; plan: ParsedPlan } | { ok: false; error: NotAPlanError };
+
+/**
+ * Rows of an appendix table of tasks ("1 | Tuyên truyền … | Quý I/2025 | Sở …"): a theme per row, in
+ * the phase its time cell names (rows of one time cell share a phase), else in the plan-wide phase.
+ */
+function appendixThemes(lines: Line[], ctx: PeriodContext, phases: PhaseDraft[], fallback: () => PhaseDraft, used: Set<Line>, notes: { section: string; text: string }[]): void {
+  if (lines.length === 0) return;
+  const section = lines[0]!.text;
+  // The table's own title ("NỘI DUNG TUYÊN TRUYỀN TRỌNG TÂM NĂM 2025") names the group of its rows.
+  const group = lines[1] && !TABLE_ROW.test(lines[1].text) && isUpperHeading(lines[1].text) ? lines[1].text : section;
+  const byTime = new Map<string, PhaseDraft>();
+  let rows = 0;
+  let general: PhaseDraft | null = phases.find((p) => p.general) ?? null;
+  for (const l of lines) {
+    used.add(l);
+    if (!TABLE_ROW.test(l.text)) {
+      notes.push({ section, text: l.text });
+      continue;
+    }
+    const cells = l.text.split(' | ');
+    const text = cells[1]!;
+    rows++;
+    let phase: PhaseDraft | undefined;
+    for (const c of cells.slice(2)) {
+      // "Tháng 01/2025 - 02/2025": a month range written with a dash.
+      const range = c.replace(/^(tháng\s+\d{1,2}(?:\s*\/\s*\d{4})?)\s*[-–]\s*(?:tháng\s+)?(\d{1,2}\s*\/\s*\d{4})$/iu, '$1 đến tháng $2');
+      const p = /\d{4}/.test(c) ? resolvePeriod(range, ctx) : null;
+      if (!p?.startsOn) continue;
+      phase = byTime.get(c);
+      if (!phase) {
+        phase = { label: c, startsOn: p.startsOn, endsOn: p.endsOn, flags: p.flags, themes: [], events: p.events };
+        byTime.set(c, phase);
+        phases.push(phase);
+      }
+      break;
+    }
+    if (!phase) {
+      if (!general) {
+        general = fallback();
+        phases.push(general);
+      }
+      phase = general;
+    }
+    phase.themes.push({ numbering: cells[0]!.replace(/\.$/, ''), title: firstClause(text), text, class: null, group });
+  }
+  if (rows === 0) return;
+  // "Nội dung … theo Phụ lục kèm theo": a pointer to the table, not a theme of its own.
+  for (const p of phases) {
+    const pointers = p.themes.filter((t) => /\bphụ lục\b/iu.test(t.text) && t.text.length < 200);
+    for (const t of pointers) notes.push({ section, text: t.text });
+    p.themes = p.themes.filter((t) => !pointers.includes(t));
+  }
+  for (let i = phases.length - 1; i >= 0; i--) if (phases[i]!.general && phases[i]!.themes.length === 0) phases.splice(i, 1);
+}
 
 /** Lines of a time section that each name a dated window ("- Đợt cao điểm: từ … đến …"). */
 function datedWindows(body: Line[], ctx: PeriodContext): PhaseDraft[] {
@@ -148,6 +202,7 @@ function parse(text: string, opts: ParsePlanOptions): ParsePlanResult {
     notes.push(...secNotes.map((t) => ({ section: sec.title, text: t })));
   }
   const tail = parseTail(lay.tail, used);
+  appendixThemes(lay.appendix, ctx, phases, fallback, used, notes);
   // "Thời gian: - Đợt cao điểm: từ 01/9 đến 30/9/2025; - Tháng 12/2025: …": one phase per window,
   // each holding the plan's themes (a match counts only on days inside a window).
   const general = phases.findIndex((p) => p.general);

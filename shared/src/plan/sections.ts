@@ -20,6 +20,8 @@ export interface Layout {
   sections: Section[];
   /** Lines before the first section that are neither title nor preamble (no doc-type line found). */
   tail: Line[];
+  /** "PHỤ LỤC …" after the signature: tables of tasks. */
+  appendix: Line[];
 }
 
 const DOC_TYPE = /^(kế hoạch|hướng dẫn|chương trình hành động|chương trình|đề cương)\b\s*(.*)$/iu;
@@ -73,5 +75,7 @@ export function layout(lines: Line[]): Layout {
       sections.push({ heading: l, title: t, kind: sectionKind(t), body: [] });
     } else sections[sections.length - 1]?.body.push(l);
   }
-  return { header, docType, title, preamble, sections, tail: lines.slice(tailIdx) };
+  let appIdx = lines.findIndex((l, i) => i >= tailIdx && /^PHỤ LỤC\b/u.test(l.text));
+  if (appIdx < 0) appIdx = lines.length;
+  return { header, docType, title, preamble, sections, tail: lines.slice(tailIdx, appIdx), appendix: lines.slice(appIdx) };
 }

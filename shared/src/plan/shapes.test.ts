@@ -84,3 +84,20 @@ describe('a Party Chương trình hành động for "giai đoạn 2026–2030" w
     expect(plan.notUnderstood).toEqual([]);
   });
 });
+
+describe('a Party Hướng dẫn whose themes are rows of an appendix table', () => {
+  const plan = parse('party-appendix.txt');
+  it('reads kind, code and signer', () => {
+    expect([plan.kind, plan.code, plan.issuedOn, plan.signer]).toEqual(['Hướng dẫn', '15-HD/BTGHU', '2025-03-10', 'Phạm Thị Dung']);
+  });
+  it('makes a theme of every row, in the phase its time cell names (a start before the issue date kept, month precision)', () => {
+    expect(plan.phases.map((p) => [p.label, p.startsOn, p.endsOn, p.themes.map((t) => t.numbering)])).toEqual([
+      ['Tháng 01/2025 - 02/2025', '2025-01-01', '2025-02-28', ['1']],
+      ['Quý II/2025', '2025-04-01', '2025-06-30', ['2', '3']],
+      ['Tháng 12/2025', '2025-12-01', '2025-12-31', ['4']],
+    ]);
+    expect(plan.phases[1]!.themes[1]).toMatchObject({ text: 'Tuyên truyền công tác chuyển đổi số trong các cơ quan', group: 'NỘI DUNG TUYÊN TRUYỀN TRỌNG TÂM NĂM 2025' });
+    expect(plan.notes.map((n) => n.text)).toContain('Nội dung và thời gian cụ thể theo Phụ lục kèm theo Hướng dẫn này.');
+    expect(plan.notUnderstood).toEqual([]);
+  });
+});
