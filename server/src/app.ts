@@ -39,7 +39,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(createErrorHandler({ log: (err, c) => opts.log?.(`${c.req.method} ${c.req.path}`, err) }));
   // Every API request's reads wait in the read pool's queue at most its deadline (db/read-pool.ts).
-  app.use('/api/*', (c, next) => deps.db.forRequest(() => next()));
+  app.use('/api/*', (_c, next) => deps.db.forRequest(() => next()));
   app.use('*', securityHeaders({ webDir: deps.config.webDir }));
   app.use('/api/*', async function injectDeps(c, next) {
     c.set('deps', deps);

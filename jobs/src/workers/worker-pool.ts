@@ -81,7 +81,8 @@ export class WorkerPool<In, Out> {
       const job = this.running.get(w);
       this.running.delete(w);
       if (job?.timer) clearTimeout(job.timer);
-      if (job) m.ok ? job.resolve(m.value as Out) : job.reject(new Error(m.error));
+      if (job && m.ok) job.resolve(m.value as Out);
+      else if (job) job.reject(new Error(m.error));
       this.idle.push(w);
       this.pump();
     });

@@ -67,7 +67,7 @@ describe('ReadPool', () => {
     const holder = pool.use(() => g.opened);
     const app = new Hono();
     app.onError(createErrorHandler());
-    app.use((c, next) => withReadDeadline(30, () => next()));
+    app.use((_c, next) => withReadDeadline(30, () => next()));
     app.get('/x', async (c) => c.json(await pool.use(async () => ({ ok: true }))));
     const res = await app.request('/x');
     expect(res.status).toBe(503);

@@ -10,7 +10,8 @@ export function decodeText(bytes: Uint8Array): string {
   const n = Math.min(buf.length, 4000);
   let zeroOdd = 0;
   let zeroEven = 0;
-  for (let i = 0; i < n; i++) if (buf[i] === 0) i % 2 ? zeroOdd++ : zeroEven++;
+  for (let i = 0; i < n; i++) if (buf[i] === 0 && i % 2) zeroOdd++;
+    else if (buf[i] === 0) zeroEven++;
   if (n >= 20 && zeroOdd > n * 0.3 && zeroEven < n * 0.05) return iconv().decode(buf, 'utf16le');
   if (n >= 20 && zeroEven > n * 0.3 && zeroOdd < n * 0.05) return iconv().decode(buf, 'utf16be');
   try {

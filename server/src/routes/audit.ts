@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponse, idParam } from '@tdtt/shared';
-import type { AppEnv } from '../app-env';
 import * as q from '../db/queries';
 import { requireRole } from '../middleware/session';
 import { createRouter } from './router';

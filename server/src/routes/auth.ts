@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { errorResponse } from '@tdtt/shared';
-import type { AppEnv } from '../app-env';
 import { AccountError, audit, authenticate, changeOwnPassword, clearSignInCookies, clientAddress, newToken, SESSION_COOKIE, setSignInCookies, passwordChangeKeys, SIGN_IN_LIMITS, signInFailureStore, signInKeys, signInLimitFor, toAuthUser, usernameOfKey, tokenId } from '../auth';
 import * as q from '../db/queries';
 import { mustChangePassword } from '../db/queries/registry';

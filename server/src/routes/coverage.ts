@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from './router';
 import { coverageQuery, coverageResponse, errorResponse } from '@tdtt/shared';
-import type { AppEnv } from '../app-env';
 import { coverageView } from '../views/coverage';
 
 const getCoverage = createRoute({

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dayParam, errorResponse, exportTableResponse, idParam, monthParam, orderedDays, quarterParam, yearParam } from '@tdtt/shared';
-import type { AppEnv } from '../app-env';
+import { dayParam, errorResponse, exportTableResponse, idParam, monthParam, quarterParam, yearParam } from '@tdtt/shared';
 import { auditRequest } from '../auth/audit';
 import { buildTable, contentDisposition, CONTENT_TYPES, exportFileName, loadExport, postsCsv, tableCsv, writeXlsx } from '../export';
 import { createRouter } from './router';

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from './router';
-import type { AppEnv } from '../app-env';
 
 const healthResponse = z.object({
   ok: z.boolean(),

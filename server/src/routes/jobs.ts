@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from './router';
 import { JobAlreadyRunning } from '@tdtt/jobs/schedule';
 import { errorResponse } from '@tdtt/shared';
-import type { AppEnv } from '../app-env';
 import * as q from '../db/queries';
 import { ApiError, notFound } from '../middleware/errors';
 

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from './router';
 import { errorResponse } from '@tdtt/shared';
-import type { AppEnv } from '../app-env';
 import * as q from '../db/queries';
 import { forbidden, notFound } from '../middleware/errors';
 import { currentModelVersion } from '../runtime/model';

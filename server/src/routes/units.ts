@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from './router';
 import { errorResponse, idParam, monthParam, unitDetailResponse, unitListResponse } from '@tdtt/shared';
 import { isCovered, monthPeriod } from '@tdtt/shared/score';
-import type { AppEnv } from '../app-env';
 import * as q from '../db/queries';
 import { forbidden, notFound } from '../middleware/errors';
 import { activeThemes, resolveMonth, resolvePlan, scopeRoots } from '../views/coverage';

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponse, idParam } from '@tdtt/shared';
-import type { AppEnv } from '../app-env';
 import { AccountError, auditRequest, createAccount, passwordSchema, resetPassword, roleSchema, toAuthUser, updateAccount, usernameSchema } from '../auth';
 import * as q from '../db/queries';
 import { ApiError } from '../middleware/errors';

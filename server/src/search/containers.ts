@@ -115,9 +115,14 @@ export function union(a: Container, b: Container): Container {
     while (i < a.length && j < b.length) {
       const x = a[i]!;
       const y = b[j]!;
-      if (x < y) (out[k++] = x), i++;
-      else if (y < x) (out[k++] = y), j++;
-      else (out[k++] = x), i++, j++;
+      if (x <= y) {
+        out[k++] = x;
+        i++;
+        if (x === y) j++;
+      } else {
+        out[k++] = y;
+        j++;
+      }
     }
     while (i < a.length) out[k++] = a[i++]!;
     while (j < b.length) out[k++] = b[j++]!;

@@ -1,4 +1,4 @@
-import type { Alert, AlertKind } from '@tdtt/shared';
+import type { Alert } from '@tdtt/shared';
 import { addDays, isCovered, vietnamDay } from '@tdtt/shared/score';
 import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';

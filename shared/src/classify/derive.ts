@@ -8,7 +8,6 @@ const PARTY_CONGRESS = /((?:Nghị quyết\s+)?Đại hội)(?:\s+đại biểu)
 const TERM = /(Quốc hội|Hội đồng nhân dân|HĐND|Ban Chấp hành Trung ương)\s+khóa\s+([IVXL]{2,5})\b/g;
 const ANNIVERSARY = /\d+\s+năm\s+(Ngày\s+[^(;,.\d]{6,80})/g;
 const QUOTED = /"([^"]{6,220})"/g;
-const SEGMENT = /[.;:()!?\n*]|\s-\s|"/;
 
 /** Named references: documents by number, congresses, terms, dated anniversaries. */
 export function namedReferences(text: string): string[] {

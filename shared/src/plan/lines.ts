@@ -70,7 +70,7 @@ export function prepareLines(text: string): Prepared {
   const lines: Line[] = [];
   const footnotes: Footnote[] = [];
   const artefacts: number[] = [];
-  let pendingMarks: string[] = [];
+  const pendingMarks: string[] = [];
   // Of the last logical line: nothing joins a heading/signature/doc-type line; does it end a sentence.
   let prevState = { closed: true, terminal: true, numberedHeading: false };
   raw.forEach((rawLine, idx) => {

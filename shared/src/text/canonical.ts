@@ -77,9 +77,14 @@ function parseNumberWords(syl: Syllable[], nSyl: number, i: number): { value: nu
   for (; k < nSyl && k - i < 4; k++) {
     const v = NUMBER_WORDS[syl[k]!.norm];
     if (v === undefined) break;
-    if (v === 10) value = (unit > 0 ? unit : 1) * 10, (unit = 0);
-    else if (unit === -1) unit = v;
-    else value += v, (unit = 0);
+    if (v === 10) {
+      value = (unit > 0 ? unit : 1) * 10;
+      unit = 0;
+    } else if (unit === -1) unit = v;
+    else {
+      value += v;
+      unit = 0;
+    }
   }
   if (k === i) return null;
   if (unit > 0 && value === 0) value = unit;
