@@ -21,6 +21,7 @@ import { searchRoutes } from './routes/search';
 import { unitRoutes } from './routes/units';
 import { unitRegistryRoutes } from './routes/unit-registry';
 import { setupRoutes } from './routes/setup';
+import { backupRoutes } from './routes/backup';
 import { userRoutes } from './routes/users';
 import { alertRoutes } from './routes/alerts';
 import { anniversaryRoutes } from './routes/anniversaries';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.route('/api/overview', overviewRoutes());
   app.route('/api/export', exportRoutes());
   app.route('/api/setup', setupRoutes());
+  app.route('/api/admin', backupRoutes());
   app.route('/api/units', unitRegistryRoutes());
   app.route('/api/units', unitRoutes());
   app.route('/api/posts', postRoutes());

@@ -28,7 +28,7 @@ export const LEAD_WRITES: RegExp[] = [/^\/api\/auth\/(logout|password)$/, /^\/ap
 
 /** First matching rule wins; no match = any signed-in user (routes still filter by unit scope). */
 export const ACCESS_RULES: AccessRule[] = [
-  { methods: 'any', path: /^\/api\/(users|audit)(\/|$)/, roles: ['admin'], why: 'quản trị tài khoản và nhật ký' },
+  { methods: 'any', path: /^\/api\/(users|audit|admin)(\/|$)/, roles: ['admin'], why: 'quản trị tài khoản, nhật ký, sao lưu' },
   { methods: 'any', path: /^\/api\/units\/(registry|registry\.xlsx|websites|import)$/, roles: ['admin'], why: 'danh bạ đơn vị (tài khoản, thư điện tử)' },
   { methods: ['POST'], path: /^\/api\/jobs\/[^/]+\/run$/, roles: ['admin', 'staff'], why: 'chạy công việc' },
   { methods: 'any', path: /^\/api\/review(\/|$)/, roles: ['admin', 'staff'], why: 'hàng chờ xem lại phân loại' },

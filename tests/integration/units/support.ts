@@ -6,7 +6,7 @@ export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-1' };
 
 export async function emptyInstall() {
   const tmp = tempDir('tdtt-units-');
-  const server = await startTestServer({ dataDir: tmp.dir, demo: false, env: { ADMIN_USER: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ALLOW_PRIVATE_HOSTS: 'loopback' } });
+  const server = await startTestServer({ dataDir: tmp.dir, demo: false, env: { ADMIN_USER: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ALLOW_PRIVATE_HOSTS: 'loopback', COLLECT_HOST_DELAY_MS: '20' } });
   const admin = await signIn(server.url, ADMIN.username, ADMIN.password);
   return {
     server,
