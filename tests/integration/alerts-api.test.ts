@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from '../support';
 import { startWorld, type World } from './dashboard-world';
 import { isSuddenDrop, weekStart } from '../../server/src/views/alerts';
+import { parseCsv } from './export/sheets';
 
 const keys = (body: any, kind?: string) => body.alerts.filter((a: any) => !kind || a.kind === kind).map((a: any) => a.key).sort();
 
@@ -83,6 +84,29 @@ describe('GET /api/alerts, POST /api/alerts/:key/ack', () => {
     expect((await getJson(w.base, `/api/alerts/${encodeURIComponent(key)}/ack`, { method: 'POST', headers: h })).status).toBe(200);
     const audit = await getJson(w.base, '/api/audit', { headers: await w.login('admin') });
     expect(JSON.stringify(audit.body)).toContain('alert.ack');
+  });
+
+  it('reads as a person writes: dates dd/mm/yyyy, no ISO dates in titles or details', async () => {
+    const { body } = await getJson(w.base, '/api/alerts?all=1', { headers: await w.login('staff') });
+    for (const a of body.alerts) expect(`${a.title} ${a.detail}`, a.key).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(body.alerts.find((a: any) => a.key === 'silent:so-b1:2025-05-04').detail).toBe('Bài gần nhất ngày 04/05/2025');
+    expect(body.alerts.find((a: any) => a.kind === 'drop').title).toMatch(/trong tuần từ 09\/06\/2025 đến 15\/06\/2025$/);
+  });
+
+  it('exports the list as CSV (standard and Vietnamese Excel), the same alerts as the JSON, scoped as it is', async () => {
+    for (const [who, format, sep] of [['staff', 'csv', ','], ['staff', 'csv-vn', ';'], ['lead-a', 'csv', ',']] as const) {
+      const h = await w.login(who);
+      const json = (await getJson(w.base, '/api/alerts?all=1', { headers: h })).body;
+      const res = await fetch(`${w.base}/api/alerts?all=1&format=${format}`, { headers: h });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition')!)![1]!)).toBe(format === 'csv' ? 'Cảnh báo.csv' : 'Cảnh báo (Excel VN).csv');
+      const rows = parseCsv(Buffer.from(await res.arrayBuffer()).toString('utf8'), sep);
+      expect(rows[0]).toEqual(['STT', 'Mức', 'Loại', 'Đơn vị', 'Cảnh báo', 'Chi tiết', 'Trạng thái']);
+      expect(rows.slice(1).map((r) => [r[3], r[4], r[5]])).toEqual(json.alerts.map((a: any) => [a.unitName, a.title, a.detail]));
+      expect(rows.length, who).toBeGreaterThan(1);
+    }
+    expect((await fetch(`${w.base}/api/alerts?format=pdf`, { headers: await w.login('staff') })).status).toBe(400);
   });
 
   it('answers 404 for a key that is not a current alert in the caller’s scope', async () => {

@@ -91,6 +91,8 @@ function expectTable(grid: Grid, api: ApiCoverage, text: boolean, outline?: stri
   expect(grid.length).toBe(7 + api.units.length);
 }
 
+const vnText = (d: { buf: Buffer }) => d.buf.toString('utf8');
+
 const mean = (xs: number[]) => Math.round((10 * xs.reduce((a, b) => a + b, 0)) / xs.length) / 10;
 
 async function bothFormats(qs: string, headers = staff) {
@@ -225,6 +227,29 @@ describe('coverage export (seeded world)', () => {
     expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(xlsxRes.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsxRes.headers.get('content-disposition')).toMatch(/^attachment; filename="Bang_bao_phu_-_77-KH-BTG_-_2025-03\.xlsx"; filename\*=UTF-8''B%E1%BA%A3ng%20bao%20ph%E1%BB%A7/);
+  });
+
+  it('offers a Vietnamese-Excel CSV (format=csv-vn): semicolons, decimal commas, BOM; same cells as the standard CSV', async () => {
+    for (const qs of ['month=2025-03', 'quarter=2025-Q1&unit=so-tt&sheet=posts']) {
+      const std = await download(`${qs}&format=csv`);
+      const vn = await download(`${qs}&format=csv-vn`);
+      expect(vn.res.status, qs).toBe(200);
+      expect(vn.res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect([...vn.buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(vn.res.headers.get('content-disposition')!)![1]!);
+      expect(name, qs).toMatch(/ \(Excel VN\)\.csv$/);
+      const text = vn.buf.toString('utf8');
+      expect(text.split('\r\n')[0]).toContain(';');
+      const want = parseCsv(std.buf.toString('utf8'));
+      const got = parseCsv(text, ';');
+      expect(got.length, qs).toBe(want.length);
+      // Every cell the same, decimals written with a comma: "62.5" in one is "62,5" in the other
+      // (column 0 holds the outline numbers "1.1", text in both).
+      want.forEach((row, i) => expect(got[i], `${qs} row ${i}`).toEqual(row.map((c, j) => (j > 0 && /^-?\d+\.\d+$/.test(c) ? c.replace('.', ',') : c))));
+      if (!qs.includes('posts')) expect(got.flat().some((c) => /^\d+,\d$/.test(c)), 'a score with a decimal comma').toBe(true);
+    }
+    // A text holding the separator is quoted, so the columns stay where they are.
+    expect(vnText(await download('month=2025-03&format=csv-vn'))).toContain('"Đài ""Tiếng nói"" Hòa Bình Xanh, phát thanh"');
   });
 
   it('exports a subtree with unit=, rows and depths relative to its root', async () => {

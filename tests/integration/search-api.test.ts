@@ -3,6 +3,7 @@ import type { Server } from '@tdtt/server/main';
 import { foldAccents } from '@tdtt/shared/text';
 import { compactSearchIndex, rebuildSearchIndex, searchIndexSize } from '@tdtt/server/search';
 import { getJson } from '../support';
+import { parseCsv } from './export/sheets';
 import { LATE_POST, POSTS, THEMED, THEME_ID, UNITS, collected, startSearchWorld, type SearchWorld } from './search/fixture';
 
 interface Hit {
@@ -171,5 +172,29 @@ describe('GET /api/search', () => {
       expect(afterCompaction[i]!.body).toEqual(b.body);
       expect(rebuilt[i]!.body).toEqual(b.body);
     }
+  });
+});
+
+describe('GET /api/search?format=csv|csv-vn', () => {
+  it('downloads the hits as CSV, in the order of the screen, beyond the first page', async () => {
+    const all: Hit[] = [];
+    for (let page = 1; ; page++) {
+      const { body } = await search({ q: 'chuyển đổi số', page: String(page) });
+      all.push(...body.hits);
+      if (all.length >= body.total || body.hits.length === 0) break;
+    }
+    for (const [format, sep] of [['csv', ','], ['csv-vn', ';']] as const) {
+      const res = await fetch(`${server.url}/api/search?${new URLSearchParams({ q: 'chuyển đổi số', format })}`, { headers: world.staff });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition')!)![1]!)).toMatch(/^Tìm kiếm - chuyển đổi số( \(Excel VN\))?\.csv$/);
+      const rows = parseCsv(Buffer.from(await res.arrayBuffer()).toString('utf8'), sep);
+      expect(rows[0]).toEqual(['STT', 'Ngày đăng', 'Đơn vị', 'Tiêu đề', 'Loại bài', 'Đường dẫn', 'Đoạn trích']);
+      expect(rows.slice(1).map((r) => r[3])).toEqual(all.map((h) => h.title.normalize('NFC'))); // CSV text is NFC
+      expect(rows.slice(1).every((r) => /^\d{2}\/\d{2}\/\d{4}$/.test(r[1]!))).toBe(true);
+    }
+    const bad = await fetch(`${server.url}/api/search?q=x&format=xml`, { headers: world.staff });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^format:/);
   });
 });

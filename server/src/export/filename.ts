@@ -1,22 +1,28 @@
 import { foldAccents } from '@tdtt/shared/text';
 import type { ExportData } from './types';
 
-export type ExportFormat = 'xlsx' | 'csv';
+export type ExportFormat = 'xlsx' | 'csv' | 'csv-vn';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  'csv-vn': 'text/csv; charset=utf-8',
 };
+
+/** The file's extension: both CSV variants are .csv (the Vietnamese one is named "(Excel VN)"). */
+export function fileExtension(format: ExportFormat): string {
+  return format === 'xlsx' ? 'xlsx' : 'csv';
+}
 
 /** "Bảng bao phủ - 45-KH-TU - 2025-03.xlsx": readable Vietnamese, no path separators or control characters. */
 export function exportFileName(data: Pick<ExportData, 'plan' | 'period'>, format: ExportFormat, what = 'Bảng bao phủ'): string {
   const plan = (data.plan.code ?? data.plan.title).normalize('NFC');
-  const base = `${what} - ${plan} - ${data.period.slug}`
+  const base = `${what} - ${plan} - ${data.period.slug}${format === 'csv-vn' ? ' (Excel VN)' : ''}`
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
     .replace(/\s+/g, ' ')
     .slice(0, 150)
     .trim();
-  return `${base}.${format}`;
+  return `${base}.${fileExtension(format)}`;
 }
 
 /** The same name folded to ASCII for clients that ignore `filename*`. */

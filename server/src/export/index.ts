@@ -8,3 +8,4 @@ export * from './xlsx';
 export * from './legend';
 export * from './filename';
 export * from './load';
+export * from './list-csv';

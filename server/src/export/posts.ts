@@ -1,4 +1,4 @@
-import { toCsv } from './csv';
+import { CSV_STANDARD, toCsv, type CsvDialect } from './csv';
 import { viDate } from './period';
 import type { ExportData } from './types';
 
@@ -36,6 +36,6 @@ export function postRows(data: Pick<ExportData, 'units' | 'themes' | 'posts'>): 
 }
 
 /** The posts list as CSV (dates DD/MM/YYYY), same BOM and quoting as the table. */
-export function postsCsv(data: Pick<ExportData, 'units' | 'themes' | 'posts'>): string {
-  return toCsv([POSTS_HEADER, ...postRows(data).map((r) => [r.n, r.unit, viDate(r.day), r.title, r.url, r.themes, r.kind])]);
+export function postsCsv(data: Pick<ExportData, 'units' | 'themes' | 'posts'>, dialect: CsvDialect = CSV_STANDARD): string {
+  return toCsv([POSTS_HEADER, ...postRows(data).map((r) => [r.n, r.unit, viDate(r.day), r.title, r.url, r.themes, r.kind])], new Set(), dialect);
 }

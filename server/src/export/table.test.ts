@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvTextField, toCsv, tableCsv } from './csv';
+import { CSV_VN, csvField, csvTextField, toCsv, tableCsv } from './csv';
 import { asciiFileName, contentDisposition, exportFileName } from './filename';
 import { monthExportPeriod } from './period';
 import { periodScores } from './period-scores';
@@ -73,6 +73,10 @@ describe('csv fields', () => {
 
   it('neutralises text cells only: negative numbers stay numbers', () => {
     expect(toCsv([['=1+1', -3, 2.5, null]], new Set([2]))).toBe(`\uFEFF"'=1+1",-3,2.5,\r\n`);
+  });
+
+  it('Vietnamese-Excel dialect: semicolons, decimal commas, quotes a text holding ";" but not ","', () => {
+    expect(toCsv([['Đơn vị', 'Điểm'], ['A; B', 62.54], ['Sở, ban', -3.5]], new Set([1]), CSV_VN)).toBe(`\uFEFFĐơn vị;Điểm\r\n"A; B";62,5\r\nSở, ban;-3,5\r\n`);
   });
 });
 

@@ -5,6 +5,7 @@ import { auditRequest } from '../auth/audit';
 import * as q from '../db/queries';
 import { notFound } from '../middleware/errors';
 import { computeAlerts } from '../views/alerts';
+import { alertsCsv, csvDialect, csvHeaders, listFormatParam } from '../export/list-csv';
 
 const alertKey = z.string().min(1).max(300).regex(/^[\w:.\-]+$/, 'mã cảnh báo không hợp lệ');
 
@@ -12,8 +13,12 @@ const listAlerts = createRoute({
   method: 'get',
   path: '/',
   summary: 'Cảnh báo (tính tại thời điểm gọi) trong phạm vi người dùng; số cảnh báo chưa xác nhận (`count=1`: chỉ các con số, cho huy hiệu)',
-  request: { query: z.object({ all: z.enum(['0', '1']).optional(), count: z.enum(['0', '1']).optional() }) },
-  responses: { 200: { description: 'Cảnh báo', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+  description: '`format=csv` (hoặc `csv-vn` cho Excel tiếng Việt): cùng danh sách dưới dạng tệp CSV.',
+  request: { query: z.object({ all: z.enum(['0', '1']).optional(), count: z.enum(['0', '1']).optional(), format: listFormatParam }) },
+  responses: {
+    200: { description: 'Cảnh báo', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) }, 'text/csv': { schema: z.string() } } },
+    400: { description: 'Tham số không hợp lệ', content: { 'application/json': { schema: errorResponse } } },
+  },
 });
 
 const ackAlertRoute = createRoute({
@@ -35,6 +40,7 @@ export function alertRoutes() {
     const query = c.req.valid('query');
     // The header badge needs the numbers only (thousands of alerts at province scale).
     const listed = query.count === '1' ? [] : query.all === '1' ? alerts : alerts.filter((a) => !a.acknowledged);
+    if (query.format) return c.body(alertsCsv(listed, csvDialect(query.format)), 200, csvHeaders('Cảnh báo', query.format)) as never;
     return c.json({ unacknowledged, total: alerts.length, alerts: listed }, 200);
   });
   app.openapi(ackAlertRoute, async (c) => {

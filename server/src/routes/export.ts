@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dayParam, errorResponse, exportTableResponse, idParam, monthParam, quarterParam, yearParam } from '@tdtt/shared';
 import { auditRequest } from '../auth/audit';
-import { buildTable, contentDisposition, CONTENT_TYPES, exportFileName, loadExport, postsCsv, tableCsv, writeXlsx } from '../export';
+import { buildTable, contentDisposition, CONTENT_TYPES, CSV_STANDARD, CSV_VN, exportFileName, loadExport, postsCsv, tableCsv, writeXlsx } from '../export';
 import { createRouter } from './router';
 
 export const exportQuery = z.object({
@@ -12,7 +12,8 @@ export const exportQuery = z.object({
   from: dayParam.optional(),
   to: dayParam.optional(),
   unit: idParam.optional(),
-  format: z.enum(['xlsx', 'csv'], { message: 'định dạng phải là xlsx hoặc csv' }).default('xlsx'),
+  /** csv-vn: semicolons and decimal commas, as Excel set to Vietnamese opens it (server/src/export/csv.ts). */
+  format: z.enum(['xlsx', 'csv', 'csv-vn'], { message: 'định dạng phải là xlsx, csv hoặc csv-vn' }).default('xlsx'),
   posts: z.enum(['0', '1'], { message: 'posts phải là 0 hoặc 1' }).default('1'),
   /** CSV holds one sheet: the table (default) or the posts that counted. */
   sheet: z.enum(['table', 'posts'], { message: 'sheet phải là table hoặc posts' }).default('table'),
@@ -69,17 +70,18 @@ export function exportRoutes() {
   app.openapi(getCoverageExport, async (c) => {
     const { db, now } = c.var.deps;
     const { format, posts, sheet, ...query } = c.req.valid('query');
-    const postsCsvWanted = format === 'csv' && sheet === 'posts';
+    const csv = format === 'xlsx' ? null : format === 'csv-vn' ? CSV_VN : CSV_STANDARD;
+    const postsCsvWanted = csv !== null && sheet === 'posts';
     // An export reads as a job does: a province's posts that counted do not fit in the pages' DuckDB
     // memory, and its table is read 20 % faster with more of it.
     const wantPosts = postsCsvWanted || (format === 'xlsx' && posts === '1');
     const data = await db.withJobMemory(() => loadExport(db, c.var.scope, { ...query, posts: wantPosts }, now()));
     const name = exportFileName(data, format, postsCsvWanted ? 'Bài được tính' : undefined);
-    const body = format === 'xlsx' ? await writeXlsx(data) : postsCsvWanted ? postsCsv(data) : tableCsv(buildTable(data));
+    const body = csv === null ? await writeXlsx(data) : postsCsvWanted ? postsCsv(data, csv) : tableCsv(buildTable(data), csv);
     // The one audit call site of every export.
     await auditRequest(c, 'export.coverage', data.plan.id, {
       format,
-      sheet: format === 'csv' ? sheet : 'all',
+      sheet: csv !== null ? sheet : 'all',
       period: data.period.slug,
       unit: query.unit ?? null,
       units: data.units.length,

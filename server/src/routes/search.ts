@@ -5,6 +5,10 @@ import * as q from '../db/queries';
 import { badRequest, forbidden } from '../middleware/errors';
 import { currentModelVersion } from '../runtime/model';
 import { parseQuery, searchPosts } from '../search';
+import { csvDialect, csvHeaders, listFormatParam, searchCsv } from '../export/list-csv';
+
+/** A CSV of a search holds its best hits at most (the screen pages them by 20). */
+export const SEARCH_CSV_MAX = 1000;
 
 const searchQuery = z.object({
   q: z.string().trim().min(1, 'hãy nhập từ khóa tìm kiếm').max(200, 'từ khóa dài tối đa 200 ký tự'),
@@ -14,6 +18,8 @@ const searchQuery = z.object({
   to: dayParam.optional(),
   kind: z.enum(['original', 'repost'], { message: 'kind phải là original hoặc repost' }).optional(),
   page: z.coerce.number({ message: 'trang phải là số' }).int('trang phải là số nguyên').min(1, 'trang bắt đầu từ 1').max(500, 'trang tối đa 500').default(1),
+  /** csv / csv-vn: the best hits (up to SEARCH_CSV_MAX) as a file instead of one page of JSON. */
+  format: listFormatParam,
 });
 
 const mark = z.object({ start: z.number(), end: z.number() });
@@ -46,7 +52,7 @@ const search = createRoute({
     'Mọi âm tiết của truy vấn phải có trong tiêu đề hoặc nội dung; cụm trong ngoặc kép phải đúng thứ tự. Bài chứa nguyên cụm truy vấn xếp trước. Dấu vết tô sáng là vị trí (ký tự) trong văn bản gốc.',
   request: { query: searchQuery },
   responses: {
-    200: { description: 'Một trang kết quả', content: { 'application/json': { schema: searchResponse } } },
+    200: { description: 'Một trang kết quả (format=csv/csv-vn: tệp CSV các kết quả tốt nhất)', content: { 'application/json': { schema: searchResponse }, 'text/csv': { schema: z.string() } } },
     400: { description: 'Tham số không hợp lệ', content: { 'application/json': { schema: errorResponse } } },
     403: { description: 'Đơn vị ngoài phạm vi', content: { 'application/json': { schema: errorResponse } } },
   },
@@ -72,9 +78,11 @@ export function searchRoutes() {
       from: input.from ?? null,
       to: input.to ?? null,
       kind: input.kind ?? null,
-      page: input.page,
+      page: input.format ? 1 : input.page,
+      pageSize: input.format ? SEARCH_CSV_MAX : undefined,
       modelVersion: await currentModelVersion(db),
     });
+    if (input.format) return c.body(searchCsv(result, csvDialect(input.format)), 200, csvHeaders(`Tìm kiếm - ${input.q}`, input.format)) as never;
     return c.json(result, 200);
   });
   return app;

@@ -87,7 +87,7 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     }
     const sources = await q.dueSources(db, now());
     let done = 0;
-    const totals = { sources: sources.length, failed: 0, newPosts: 0, fetched: 0, errors: 0 };
+    const totals = { sources: sources.length, failed: 0, unchanged: 0, newPosts: 0, fetched: 0, errors: 0 };
     ctx.progress(0, sources.length);
     await mapLimit(sources, config.collectConcurrency, async (source) => {
       try {
@@ -96,6 +96,8 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
         totals.fetched += s.fetched;
         totals.errors += s.errors.length;
         if (!s.ok) totals.failed++;
+        // Counted so the run can say why it found nothing.
+        if (s.status === 'unchanged' || s.status === 'not-modified') totals.unchanged++;
       } catch (err) {
         // A bug in one source's run must not stop the others; it is logged with the source id.
         totals.failed++;
@@ -126,11 +128,11 @@ export function createJobs(db: Database, config: Config, opts: { now?: () => Dat
     return { ...stats, modelVersion: classifier.version };
   });
 
-  runner.register('rollup', async () => {
+  runner.register('rollup', async (ctx) => {
     const from = await takeRollupDirty(db);
     if (from === null) return { skipped: true };
     try {
-      return { from, ...(await runRollup(db, from === ALL_DAYS ? null : from, now())) };
+      return { from, ...(await runRollup(db, from === ALL_DAYS ? null : from, now(), (d, t) => ctx.progress(d, t))) };
     } catch (err) {
       await markRollupDirty(db, from); // try again next time
       throw err;

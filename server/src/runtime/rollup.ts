@@ -27,7 +27,8 @@ export async function takeRollupDirty(db: Database): Promise<string | null> {
  * Updates the roll-ups from `fromDay` on (all when null): daily and monthly counts in SQL, then
  * every current plan's unit scores for the touched months.
  */
-export async function runRollup(db: Database, fromDay: string | null, now: Date): Promise<{ plans: number; scores: number }> {
+/** `progress` hears (plans done, plans) so /tien-trinh shows the roll-up moving. */
+export async function runRollup(db: Database, fromDay: string | null, now: Date, progress?: (done: number, total: number) => void): Promise<{ plans: number; scores: number }> {
   const modelVersion = await currentModelVersion(db);
   await db.transaction((tx) => q.rollupCoverage(tx, modelVersion, fromDay));
   const range = await q.postDayRange(db);
@@ -37,6 +38,8 @@ export async function runRollup(db: Database, fromDay: string | null, now: Date)
   const months = monthsBetween(firstMonth, lastMonth);
   let scores = 0;
   const plans = await q.listPlans(db);
+  let done = 0;
+  progress?.(0, plans.length);
   for (const plan of plans) {
     const [units, themes] = await Promise.all([q.accountableUnitIds(db, plan.id), q.planThemes(db, plan.id)]);
     const [counts, postCounts] = await Promise.all([
@@ -60,6 +63,7 @@ export async function runRollup(db: Database, fromDay: string | null, now: Date)
       await q.rollupSubtrees(tx, plan.id, modelVersion, firstMonth, units);
     });
     scores += rows.length;
+    progress?.(++done, plans.length);
   }
   return { plans: plans.length, scores };
 }

@@ -32,6 +32,8 @@ export interface SearchInput {
   to: string | null;
   kind: 'original' | 'repost' | null;
   page: number;
+  /** Hits per page; default PAGE_SIZE (a CSV export asks for more at once). */
+  pageSize?: number;
   modelVersion: string;
 }
 
@@ -280,7 +282,8 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
 
 async function search(db: Database, input: SearchInput): Promise<SearchResult> {
   const parsed = parseQuery(input.q);
-  const empty: SearchResult = { q: input.q, terms: parsed.words, total: 0, page: input.page, pageSize: PAGE_SIZE, hits: [] };
+  const size = input.pageSize ?? PAGE_SIZE;
+  const empty: SearchResult = { q: input.q, terms: parsed.words, total: 0, page: input.page, pageSize: size, hits: [] };
   if (parsed.words.length === 0 || (input.unitIds && input.unitIds.length === 0)) return empty;
   const state = await readIndexState(db);
   if (!state) indexInBackground(db); // a new or upgraded database: build the index meanwhile
@@ -310,8 +313,8 @@ async function search(db: Database, input: SearchInput): Promise<SearchResult> {
   const fromDay = input.from ? dayNumber(input.from) : 0;
   const toDay = input.to ? dayNumber(input.to) : 65_535;
   const byDay = input.from !== null || input.to !== null;
-  const offset = (input.page - 1) * PAGE_SIZE;
-  let top = new TopK(offset + PAGE_SIZE);
+  const offset = (input.page - 1) * size;
+  let top = new TopK(offset + size);
   let saturated = false;
   let total = 0;
   // Every candidate while few enough for the quoted-phrase check.
@@ -409,7 +412,7 @@ async function search(db: Database, input: SearchInput): Promise<SearchResult> {
   if (kept) {
     // Few enough: the pair test is refined to exact consecutive syllables in the title or the text.
     const texts = new Map((await q.postTexts(db, kept.map((k) => k.id))).map((p) => [p.id, p]));
-    top = new TopK(offset + PAGE_SIZE);
+    top = new TopK(offset + size);
     total = 0;
     for (const k of kept) {
       const p = texts.get(k.id);

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/connection';
 import * as q from '../db/queries';
 import type { Scope } from '../middleware/scope';
 import { anniversaryStatuses } from './anniversaries';
+import { viDate } from '../export/period';
 
 export const ALERT_RULES = { silentDays: 30, phaseEndingDays: 30, failingDays: 3, dropWeeks: 8, dropMinAverage: 3, dropRatio: 0.4 } as const;
 
@@ -51,7 +52,7 @@ export async function computeAlerts(db: Queryable, scope: Scope, now: Date): Pro
           out.push({
             key: `theme-gap:${u}:${phaseId}`, kind: 'theme-gap', severity: missing.some((t) => t.class === 'core') ? 'high' : 'medium',
             unitId: u, unitName: nameOf.get(u)!,
-            title: `Chưa có bài về ${missing.length} chủ đề, giai đoạn kết thúc ngày ${ends}`,
+            title: `Chưa có bài về ${missing.length} chủ đề, giai đoạn kết thúc ngày ${viDate(ends)}`,
             detail: `${missing[0]!.phase_label} (${plan.code ?? plan.title}): ${missing.map((t) => t.title).join('; ')}`,
             links: [unitLink(u, nameOf.get(u)!), ...missing.map((t) => themeLink(t.id, t.title))],
           });
@@ -66,7 +67,7 @@ export async function computeAlerts(db: Queryable, scope: Scope, now: Date): Pro
           key: `anniversary:${u.unitId}:${s.anniversary.id}`, kind: 'anniversary', severity: 'medium',
           unitId: u.unitId, unitName: nameOf.get(u.unitId)!,
           title: `Chưa có bài kỷ niệm: ${s.anniversary.event}`,
-          detail: `Ngày ${s.on}; khoảng tính kịp thời ${s.window!.from} – ${s.window!.to}`,
+          detail: `Ngày ${s.on ? viDate(s.on) : 'chưa rõ'}; bài đăng từ ${viDate(s.window!.from)} đến ${viDate(s.window!.to)} được tính là kịp thời`,
           links: [unitLink(u.unitId, nameOf.get(u.unitId)!), { label: 'Kỷ niệm', href: `/ky-niem?plan=${encodeURIComponent(plan.id)}` }, ...rule.themes.map((t) => themeLink(t.id, t.title))],
         });
       }
@@ -87,14 +88,14 @@ export async function computeAlerts(db: Queryable, scope: Scope, now: Date): Pro
     out.push({
       key: `silent:${u.id}:${day ?? 'never'}`, kind: 'silent', severity: 'high', unitId: u.id, unitName: u.name,
       title: `Không có bài nào trong ${ALERT_RULES.silentDays} ngày`,
-      detail: day ? `Bài gần nhất ngày ${day}` : 'Chưa thu thập được bài nào của đơn vị',
+      detail: day ? `Bài gần nhất ngày ${viDate(day)}` : 'Chưa thu thập được bài nào của đơn vị',
       links: [unitLink(u.id, u.name)],
     });
   }
   for (const s of failing) {
     out.push({
       key: `source-failing:${s.id}:${s.failing_since}`, kind: 'source-failing', severity: 'medium', unitId: s.unit_id, unitName: nameOf.get(s.unit_id) ?? s.unit_id,
-      title: `Nguồn lỗi liên tục từ ${String(s.failing_since).slice(0, 10)}`,
+      title: `Nguồn lỗi liên tục từ ngày ${viDate(String(s.failing_since).slice(0, 10))}`,
       detail: `${s.url}: ${s.last_error}`,
       links: [unitLink(s.unit_id, nameOf.get(s.unit_id) ?? s.unit_id), { label: 'Nguồn', href: `/nguon?unit=${encodeURIComponent(s.unit_id)}#nguon-${s.id}` }],
     });
@@ -109,8 +110,8 @@ export async function computeAlerts(db: Queryable, scope: Scope, now: Date): Pro
     const mean = Math.round((10 * prev.reduce((a, b) => a + b, 0)) / prev.length) / 10;
     out.push({
       key: `drop:${u.id}:${lastWeek}`, kind: 'drop', severity: 'medium', unitId: u.id, unitName: u.name,
-      title: `Số bài giảm đột ngột: ${n} bài tuần ${lastWeek}`,
-      detail: `Trung bình ${ALERT_RULES.dropWeeks} tuần trước: ${mean} bài/tuần`,
+      title: `Số bài giảm đột ngột: ${n} bài trong tuần từ ${viDate(lastWeek)} đến ${viDate(addDays(lastWeek, 6))}`,
+      detail: `Trung bình ${ALERT_RULES.dropWeeks} tuần trước đó: ${String(mean).replace('.', ',')} bài/tuần`,
       links: [unitLink(u.id, u.name)],
     });
   }

@@ -23,7 +23,11 @@ export async function overviewView(db: Queryable, scope: Scope, query: { plan?: 
   // alongside the rest when the month is given.
   const series = q.subtreeScores(db, plan.id, rootIds, null);
   const monthsOf = (rows: q.SubtreeScoreRow[]) => [...new Set(rows.map((s) => s.month))].filter((m) => activeThemes(themes, m).length > 0).sort();
-  const month = query.month ?? ([...monthsOf(await series)].reverse().find((m) => m <= vietnamMonth(now)) ?? vietnamMonth(now));
+  // By default the last complete month: the month under way has only its first days (it would read
+  // as a drop); it opens only while no earlier month is scored.
+  const current = vietnamMonth(now);
+  const scored = [...monthsOf(await series)].reverse();
+  const month = query.month ?? scored.find((m) => m < current) ?? scored.find((m) => m <= current) ?? current;
   const active = activeThemes(themes, month);
   const ids = rowsUnits.map((u) => u.id);
   const previousMonth = addMonths(month, -1);
@@ -67,6 +71,7 @@ export async function overviewView(db: Queryable, scope: Scope, query: { plan?: 
       return {
         id: u.id,
         name: u.name,
+        kind: u.kind,
         parentId: u.parent_id,
         depth: depth(u),
         isFocus: u.id === focusId,

@@ -45,6 +45,8 @@ export const overviewQuery = coverageQuery.extend({
 const overviewRow = z.object({
   id: z.string(),
   name: z.string(),
+  /** Registry kind slug (kindLabel names it): the overview filters by it. */
+  kind: z.string(),
   parentId: z.string().nullable(),
   depth: z.number(),
   /** The level's own unit (its row sums its whole subtree); the others are its sub-units. */

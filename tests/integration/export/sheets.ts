@@ -35,8 +35,8 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
   return out;
 }
 
-export function parseCsv(text: string): string[][] {
-  return parse(text, { bom: true, relax_column_count: false }) as string[][];
+export function parseCsv(text: string, delimiter: ',' | ';' = ','): string[][] {
+  return parse(text, { bom: true, relax_column_count: false, delimiter }) as string[][];
 }
 
 /** Competition ranking, computed here from the API's scores. */

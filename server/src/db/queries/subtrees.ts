@@ -92,13 +92,15 @@ export interface LevelUnitRow {
   parent_id: string | null;
   depth: number;
   sort_path: string;
+  /** Registry kind slug (shared/src/units/kinds.ts): the overview filters its rows by it. */
+  kind: string;
   /** Direct sub-units (accountability covers whole subtrees, so all of them count). */
   children: number;
   /** Units in the subtree, this one included. */
   units: number;
 }
 
-const LEVEL_COLUMNS = `u.id, u.name, u.parent_id, u.depth, u.sort_path, coalesce(ut.child_count, 0) AS children, coalesce(ut.subtree_size, 1) AS units`;
+const LEVEL_COLUMNS = `u.id, u.name, u.kind, u.parent_id, u.depth, u.sort_path, coalesce(ut.child_count, 0) AS children, coalesce(ut.subtree_size, 1) AS units`;
 /** Units with their tree counts (LEVEL_COLUMNS read both). */
 const LEVEL_FROM = `units u LEFT JOIN unit_tree ut ON ut.unit_id = u.id`;
 

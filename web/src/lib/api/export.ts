@@ -2,7 +2,8 @@
 import { buildPath } from './client';
 import { ApiError } from './errors';
 
-export type ExportFormat = 'xlsx' | 'csv';
+/** csv-vn: semicolons and decimal commas for Excel set to Vietnamese. */
+export type ExportFormat = 'xlsx' | 'csv' | 'csv-vn';
 
 export interface ExportQuery {
   plan?: string | null;

@@ -64,3 +64,22 @@ export function formatDuration(from: string, to: string | null | undefined): str
   if (min < 60) return `${min} phút ${s % 60} giây`;
   return `${Math.floor(min / 60)} giờ ${min % 60} phút`;
 }
+
+/** The month under way in Vietnam, "2026-12". */
+export function runningMonth(now: Date = new Date()): string {
+  const p = pieces(now);
+  return `${p.year}-${p.month}`;
+}
+
+/** "đang diễn ra, đến 08/12" for the month under way (its figures cover only the days so far); null for any other month. */
+export function runningNote(month: string, now: Date = new Date()): string | null {
+  if (month !== runningMonth(now)) return null;
+  const p = pieces(now);
+  return `đang diễn ra, đến ${p.day}/${p.month}`;
+}
+
+/** "Tháng 12/2026 (đang diễn ra, đến 08/12)" for the month under way, else as formatMonth. */
+export function formatMonthStatus(month: string, now: Date = new Date()): string {
+  const note = runningNote(month, now);
+  return note ? `${formatMonth(month)} (${note})` : formatMonth(month);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDelta, formatDuration, formatMonth, formatMonthShort, formatNumber, formatScore } from './index';
+import { formatDate, formatDateTime, formatDelta, formatDuration, formatMonth, formatMonthShort, formatMonthStatus, formatNumber, formatScore, runningMonth, runningNote } from './index';
 import { planTitle, sourceHealth } from './labels';
 
 describe('numbers (vi-VN)', () => {
@@ -33,6 +33,18 @@ describe('dates (GMT+7)', () => {
     [formatDuration('2026-10-05T01:00:00Z', null), '—'],
   ];
   it.each(cases)('%s = %s', (got, want) => expect(got).toBe(want));
+});
+
+describe('the month under way (GMT+7)', () => {
+  // 18:00 UTC on 30/11 is already 01/12 in Vietnam.
+  const now = new Date('2026-11-30T18:00:00Z');
+  it('is named with the day reached', () => {
+    expect(runningMonth(now)).toBe('2026-12');
+    expect(runningNote('2026-12', now)).toBe('đang diễn ra, đến 01/12');
+    expect(runningNote('2026-11', now)).toBeNull();
+    expect(formatMonthStatus('2026-12', new Date('2026-12-08T03:00:00Z'))).toBe('Tháng 12/2026 (đang diễn ra, đến 08/12)');
+    expect(formatMonthStatus('2026-11', now)).toBe('Tháng 11/2026');
+  });
 });
 
 describe('sourceHealth', () => {

@@ -12,6 +12,8 @@ const JOB_LABEL: Record<string, string> = {
   classify: 'Phân loại theo chủ đề',
   rollup: 'Tổng hợp độ phủ',
   discover: 'Dò tìm nguồn từ trang web đơn vị',
+  load: 'Nhận bài từ máy thu thập',
+  snapshot: 'Xuất bản bản sao dữ liệu',
 };
 
 export function jobLabel(job: string): string {

@@ -1,1 +1,2 @@
 export { default as ExportButton } from './ExportButton.svelte';
+export { default as CsvLinks } from './CsvLinks.svelte';
