@@ -142,6 +142,7 @@ export const CONCEPTS: Concept[] = [
       'ôn lại truyền thống': 0.5, 'truyền thống vẻ vang': 0.4, 'đài tưởng niệm': 0.4, 'nghĩa trang liệt sĩ': 0.4,
       'Ngày Giỗ Tổ Hùng Vương': 0.5, 'kỷ niệm năm': 0.0,
       'lễ mít tinh': 0.6, 'Ngày Chiến thắng': 0.6, 'thống nhất đất nước': 0.4, 'Ngày thành lập Quân đội nhân dân Việt Nam': 0.6, 'truyền thống': 0.1, 'năm ngày': 0.3,
+      'họp mặt kỷ niệm': 0.8, 'tưởng niệm': 0.4, 'Ngày hội Quốc phòng toàn dân': 0.6, 'thắp nến tri ân': 0.6,
     },
   },
   {
@@ -165,6 +166,9 @@ export const CONCEPTS: Concept[] = [
       'đối ngoại nhân dân': 0.8, 'hợp tác': 0.1, 'bạn bè quốc tế': 0.4, 'kết nghĩa': 0.4, 'người nước ngoài': 0.4,
       'quảng bá hình ảnh': 0.5, 'biên giới hòa bình, hữu nghị': 0.8, 'nước bạn': 0.5, 'ký kết biên bản ghi nhớ': 0.4,
       'tỉnh bạn': 0.4, 'quốc tế': 0.1,
+      'hội đàm': 0.6, 'hội kiến': 0.6, 'thăm chính thức': 0.7, 'thăm cấp Nhà nước': 0.8, 'chào xã giao': 0.6,
+      'tiếp xã giao': 0.6, 'đối tác chiến lược toàn diện': 0.7, 'quan hệ ngoại giao': 0.6, 'Bộ Ngoại giao': 0.5,
+      'Đại sứ đặc mệnh toàn quyền': 0.8,
     },
   },
   {
