@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '@tdtt/jobs/collect/extract';
-import { furnitureStrings, generateDemoWorld, startDemoWorldServer, type DemoWorldServer } from '@tdtt/tests/fixtures/demo-world';
+import { furnitureStrings, generateDemoWorld, startDemoWorldServer, type DemoWorldServer } from '@tdtt/server/demo';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 const world = generateDemoWorld({ seed: 5, now: NOW });

@@ -1,7 +1,7 @@
 // The demo world generator: deterministic, realistic structure, truth consistent with the text.
 import { describe, expect, it } from 'vitest';
 import { hammingDistance, simhash } from '@tdtt/jobs/collect/dedup';
-import { furnitureStrings, generateDemoWorld, type DemoWorld } from '@tdtt/tests/fixtures/demo-world';
+import { furnitureStrings, generateDemoWorld, type DemoWorld } from '@tdtt/server/demo';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 const world = generateDemoWorld({ seed: 1, now: NOW });

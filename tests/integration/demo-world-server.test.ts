@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import {
   FEED_ITEMS, furnitureStrings, generateDemoWorld, startDemoWorldServer,
   type DemoPost, type DemoSource, type DemoWorldServer,
-} from '@tdtt/tests/fixtures/demo-world';
+} from '@tdtt/server/demo';
 
 const world = generateDemoWorld({ seed: 7, now: new Date('2026-11-23T03:00:00Z') });
 const xml = new XMLParser();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '@tdtt/shared/plan';
-import { generateDemoWorld } from '../fixtures/demo-world/index';
+import { generateDemoWorld } from '@tdtt/server/demo';
 
 // The demo world's own campaign plans (written in the style of the real ones) must import
 // through the same parser, giving back what the generator wrote.

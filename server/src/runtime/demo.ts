@@ -1,4 +1,4 @@
-import { generateDemoWorld, startDemoWorldServer, type DemoWorld } from '@tdtt/tests/fixtures/demo-world';
+import { generateDemoWorld, startDemoWorldServer, type DemoWorld } from '../demo';
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import * as q from '../db/queries';
