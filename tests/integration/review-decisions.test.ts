@@ -125,6 +125,30 @@ describe('staff decisions', () => {
     expect((await post(`/api/posts/${rejected[0]}/decisions`, { themeId: target.theme_id, accepted: true }, lead)).status).toBe(403);
   });
 
+  it('refuses to add a theme of a plan not assigned to the post’s unit (400 naming themeId)', async () => {
+    // A post and a theme of a current plan assigned neither to the post's unit nor to its ancestors.
+    const pair = await server.db.one<{ post_id: number; theme_id: string }>(
+      `WITH RECURSIVE up(unit_id, id, d) AS (SELECT id, id, 0 FROM units UNION ALL SELECT up.unit_id, u.parent_id, up.d + 1 FROM units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL AND up.d < 20)
+       SELECT p.id AS post_id, t.id AS theme_id FROM posts p, themes t JOIN plans pl ON pl.id = t.plan_id AND pl.is_current
+       WHERE NOT EXISTS (SELECT 1 FROM plan_units pu JOIN up ON up.id = pu.unit_id WHERE pu.plan_id = t.plan_id AND up.unit_id = p.unit_id)
+       ORDER BY p.id, t.id LIMIT 1`,
+    );
+    expect(pair, 'the demo has a unit outside one of its plans').toBeTruthy();
+    // The post page offers only themes of the plans assigned to the post's unit, each with its plan.
+    const view = await getJson<{ themes: { id: string; plan: { id: string; code: string | null } }[] }>(server.url, `/api/posts/${pair!.post_id}`, { headers: staff });
+    expect(view.body.themes.length).toBeGreaterThan(0);
+    expect(view.body.themes.map((t) => t.id)).not.toContain(pair!.theme_id);
+    for (const t of view.body.themes) {
+      const applies = await server.db.one<{ n: number }>(`SELECT count(*) AS n FROM themes WHERE id = $1 AND plan_id = $2`, [t.id, t.plan.id]);
+      expect(Number(applies!.n), t.id).toBe(1);
+    }
+    const res = await post(`/api/posts/${pair!.post_id}/decisions`, { themeId: pair!.theme_id, accepted: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^themeId: .*không thuộc kế hoạch giao cho đơn vị/);
+    const stored = await server.db.one<{ n: number }>(`SELECT count(*) AS n FROM theme_decisions WHERE post_id = $1 AND theme_id = $2`, [pair!.post_id, pair!.theme_id]);
+    expect(Number(stored!.n)).toBe(0);
+  });
+
   it('retraining makes a new model version, re-classifies every post with progress and keeps the decisions', async () => {
     const before = (await getJson(server.url, '/api/model', { headers: staff })).body;
     const posts = (await server.db.one<{ n: number }>(`SELECT count(*) AS n FROM posts`))!.n;

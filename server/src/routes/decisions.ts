@@ -85,6 +85,8 @@ export function decisionRoutes() {
     const post = await postInScope(c, id);
     const theme = await q.themeExists(db, body.themeId);
     if (!theme) throw badRequest(`themeId: không có chủ đề "${body.themeId}"`);
+    // Adding a theme: only one of a plan assigned to the post's unit (or an ancestor) can count for it.
+    if (body.accepted && !(await q.themeAppliesToUnit(db, theme.id, post.unit_id))) throw badRequest(`themeId: chủ đề "${theme.id}" không thuộc kế hoạch giao cho đơn vị của bài`);
     const at = now();
     const rollup = await applyDecision(db, { postId: id, publishedAt: post.published_at, themeId: theme.id, accepted: body.accepted, userId: c.var.user!.id, now: at });
     await auditRequest(c, 'decision.create', `post:${id}`, { themeId: theme.id, accepted: body.accepted });

@@ -32,7 +32,7 @@ export function postRoutes() {
       q.automaticMatches(db, version, id),
       q.postDecisions(db, id),
       q.postFlags(db, id),
-      c.var.scope.isAll ? q.currentThemeChoices(db) : Promise.resolve([]),
+      c.var.scope.isAll ? q.currentThemeChoices(db, post.unit_id) : Promise.resolve([]),
     ]);
     const auto = new Map(automatic.map((a) => [a.theme_id, a]));
     const latest = new Map<string, q.DecisionRow>();
@@ -69,7 +69,7 @@ export function postRoutes() {
           decisions: decisions.map(decisionJson),
           flags: flags.map(flagJson),
         },
-        themes: themes.map((t) => ({ id: t.id, title: t.title, numbering: t.numbering })),
+        themes: themes.map((t) => ({ id: t.id, title: t.title, numbering: t.numbering, plan: { id: t.plan_id, code: t.plan_code, title: t.plan_title } })),
       },
       200,
     );

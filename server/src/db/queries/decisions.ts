@@ -176,9 +176,14 @@ export function themeExists(db: Queryable, id: string): Promise<{ id: string; ti
 }
 
 /** The themes of current plans, for the "add a missed theme" picker. */
-export function currentThemeChoices(db: Queryable): Promise<{ id: string; title: string; numbering: string | null }[]> {
+/** Themes a staff member may add to a post of `unitId`: those of current plans assigned to it or an ancestor (as themeAppliesToUnit). */
+export function currentThemeChoices(db: Queryable, unitId: string): Promise<{ id: string; title: string; numbering: string | null; plan_id: string; plan_code: string | null; plan_title: string }[]> {
   return db.all(
-    `SELECT t.id, t.title, t.numbering FROM themes t JOIN plans p ON p.id = t.plan_id WHERE p.is_current ORDER BY p.id, t.ord`,
+    `WITH RECURSIVE up(id, d) AS (SELECT $1::VARCHAR, 0 UNION ALL SELECT u.parent_id, up.d + 1 FROM units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL AND up.d < 20)
+     SELECT t.id, t.title, t.numbering, p.id AS plan_id, p.code AS plan_code, p.title AS plan_title FROM themes t JOIN plans p ON p.id = t.plan_id
+      WHERE p.is_current AND EXISTS (SELECT 1 FROM plan_units pu WHERE pu.plan_id = p.id AND pu.unit_id IN (SELECT id FROM up))
+      ORDER BY p.id, t.ord`,
+    [unitId],
   );
 }
 

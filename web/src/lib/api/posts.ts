@@ -45,6 +45,8 @@ export interface ThemeChoice {
   id: string;
   title: string;
   numbering: string | null;
+  /** The plan (assigned to the post's unit) the theme belongs to. */
+  plan: { id: string; code: string | null; title: string };
 }
 
 /** The post with its matches, decisions and flags; `themes` (for adding a missed theme) is filled for staff only. */
