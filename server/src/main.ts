@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Database } from './db/connection';
 import { loadMigrations, migrate, schemaVersion } from './db/migrate';
+import { ReadBusyError } from './db/read-pool';
 import { closeAbandonedRuns } from './db/queries';
 import { ensureAdmin } from './auth';
 import type { DemoHandle } from './runtime/demo';
@@ -186,6 +187,12 @@ async function main() {
     }
     throw err;
   }
+  // A read refused by the full read pool (db/read-pool.ts) in work nobody awaits any more must not
+  // end the process; every other unhandled rejection still does, as Node's default.
+  process.on('unhandledRejection', (err) => {
+    if (err instanceof ReadBusyError) log('background read refused (read pool busy)', err);
+    else throw err;
+  });
   const stop = async () => {
     log('đang dừng…');
     await server.close();

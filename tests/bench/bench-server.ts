@@ -9,7 +9,12 @@ import { startBuiltServer } from '../support/built-server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The password of a benchmark account (bench-server creates them before the server starts). */
+export const benchPassword = (username: string) => `${username}-password-1`;
+
 export interface BenchServer {
+  /** The server process (its /proc entry gives resident memory). */
+  pid: number;
   url: string;
   /** Cookie header of the signed-in staff user. */
   cookie: string;
@@ -25,13 +30,19 @@ export interface BenchServer {
  * its memory is measured apart from the benchmark's own, with no demo and no scheduler, and a staff
  * user signed in. The database is migrated and the user created before it starts (one writer).
  */
-export async function startBenchServer(dataDir: string, opts: { user: string; env?: Record<string, string> }): Promise<BenchServer> {
-  const password = `${opts.user}-password-1`;
+export async function startBenchServer(
+  dataDir: string,
+  opts: { user: string; env?: Record<string, string>; accounts?: { username: string; role: 'admin' | 'staff' | 'lead'; unitId: string | null }[] },
+): Promise<BenchServer> {
+  const password = benchPassword(opts.user);
   const db = await Database.open(path.join(dataDir, 'tdtt.duckdb'));
   try {
     await migrate(db);
     if (!(await q.getUserByUsername(db, opts.user))) {
       await createAccount(db, { username: opts.user, displayName: opts.user, password, role: 'staff', unitId: null });
+    }
+    for (const a of opts.accounts ?? []) {
+      if (!(await q.getUserByUsername(db, a.username))) await createAccount(db, { ...a, displayName: a.username, password: benchPassword(a.username) });
     }
   } finally {
     await db.close();
@@ -69,6 +80,7 @@ export async function startBenchServer(dataDir: string, opts: { user: string; en
     return peak;
   };
   return {
+    pid,
     url,
     cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '),
     peakRssMB,

@@ -12,6 +12,7 @@ import { loadClassifier, setCurrentModelVersion } from '../../server/src/runtime
 import { importPlanText } from '../../server/src/runtime/plans';
 import { runRollup } from '../../server/src/runtime/rollup';
 import { BENCH_MONTH, FIRST_DAY, LAST_DAY, benchPlanText } from './generate-db/plan-text';
+import { syllableCount } from './generate-db/article-text';
 import { insertMatches, insertPosts, insertUnits } from './generate-db/sql';
 
 export type BenchSize = 'small' | 'full';
@@ -20,7 +21,7 @@ export const SIZES: Record<BenchSize, { units: number; posts: number }> = {
   full: { units: 5_000, posts: 5_000_000 },
 };
 /** Bump when the generated content or its roll-ups change, so stale caches are rebuilt. */
-const VERSION = 5;
+const VERSION = 6;
 const MARKER = 'bench_db';
 
 export interface BenchDb {
@@ -34,6 +35,8 @@ export interface BenchDb {
   units: number;
   themes: number;
   posts: number;
+  /** Median syllables of a post's text (a sample of 2,000): real articles run to several hundred. */
+  medianSyllables: number;
   generatedSeconds: number | null;
 }
 
@@ -73,7 +76,7 @@ export async function ensureBenchDb(size: BenchSize, opts: { force?: boolean; lo
   return { ...built, dataDir, dbPath, size, generatedSeconds: (performance.now() - started) / 1000 };
 }
 
-type Generated = Pick<BenchDb, 'planId' | 'month' | 'units' | 'themes' | 'posts'>;
+type Generated = Pick<BenchDb, 'planId' | 'month' | 'units' | 'themes' | 'posts' | 'medianSyllables'>;
 
 /** A cache built under migrations since renumbered or removed (work in progress elsewhere) is rebuilt. */
 async function migrationsStillShipped(db: Database): Promise<boolean> {
@@ -112,10 +115,14 @@ async function generate(file: string, size: BenchSize, log: (msg: string) => voi
     const version = (await loadClassifier(db)).version;
     await setCurrentModelVersion(db, version);
     await step(`${posts} posts`, () => insertPosts(db, posts, units, FIRST_DAY, LAST_DAY));
+    const sample = await db.all<{ text: string }>(`SELECT text FROM posts USING SAMPLE 2000 ROWS (reservoir, 7)`);
+    const syllables = sample.map((r) => syllableCount(r.text)).sort((a, b) => a - b);
+    const medianSyllables = syllables[syllables.length >> 1] ?? 0;
+    log(`  median post: ${medianSyllables} syllables`);
     await step('matches', () => insertMatches(db, version, themes.map((t) => t.id)));
     await step('roll-up', () => runRollup(db, null, new Date(`${LAST_DAY}T12:00:00Z`)));
     await db.run('CHECKPOINT');
-    const info: Generated = { planId: imported.planId, month: BENCH_MONTH, units, themes: themes.length, posts };
+    const info: Generated = { planId: imported.planId, month: BENCH_MONTH, units, themes: themes.length, posts, medianSyllables };
     await q.setSetting(db, MARKER, JSON.stringify({ version: VERSION, db: info }));
     return info;
   } finally {

@@ -1,5 +1,6 @@
 // Bulk SQL for the benchmark database: every row comes from range(), nothing row by row from JS.
 import type { Database } from '../../../server/src/db/connection';
+import { sentenceBank } from './article-text';
 
 export interface Sizes {
   units: number;
@@ -33,27 +34,31 @@ const SUBJECTS = [
 
 /**
  * N posts over [firstDay, lastDay] (Vietnam days), units drawn by hash; 10% reposts of the previous post.
- * Titles and texts come from a small vocabulary so full-text search finds realistic phrases.
+ * Titles come from a small vocabulary (the dashboard benchmark's searches rely on them); texts are
+ * 12–16 sentences of the article-text bank (official-news style, ~33 syllables each: median ~460
+ * syllables, the length of real posts).
  */
 export async function insertPosts(db: Database, n: number, units: number, firstDay: string, lastDay: string): Promise<void> {
   const subjects = JSON.stringify(SUBJECTS);
+  const bank = sentenceBank();
   await db.run(
     `INSERT INTO posts (unit_id, source_id, origin, url, canonical_url, title, text, published_at, published_day, first_seen_at, flags_json, content_hash, simhash)
      WITH subj AS (SELECT t.k, list_extract(from_json($4, '["VARCHAR"]'), t.k::INT + 1) AS s FROM range(${SUBJECTS.length}) t(k)),
+     bank AS (SELECT from_json($5, '["VARCHAR"]') AS sentences),
      base AS (
        SELECT i, (hash(i, 1) % $2)::BIGINT AS u,
          TIMESTAMP '${firstDay} 00:00:00' - INTERVAL 7 HOUR + to_seconds((hash(i, 2) % $3)::BIGINT) AS ts,
-         hash(i, 5) % ${SUBJECTS.length} AS k1, hash(i, 6) % ${SUBJECTS.length} AS k2
+         hash(i, 5) % ${SUBJECTS.length} AS k1
        FROM range($1) t(i)
      )
      SELECT 'u' || u, u + 1, 'collected',
        'https://u' || u || '.bench.example/tin/bai-' || i || '.html', 'https://u' || u || '.bench.example/tin/bai-' || i,
        'Tin ' || i || ': đơn vị triển khai ' || a.s,
-       'Bài ' || i || ' đưa tin về ' || a.s || '. Cán bộ, đảng viên thảo luận về ' || b.s || ' và thống nhất các giải pháp thực hiện trong thời gian tới.',
+       array_to_string(list_transform(range(12 + (hash(i, 10) % 5)::INT), lambda j: list_extract(bank.sentences, (hash(i, j, 11) % ${bank.length})::INT + 1)), ' '),
        ts, (ts + INTERVAL 7 HOUR)::DATE, ts, '[]', md5(i::VARCHAR), printf('%016x', hash(i, 3))
-     FROM base JOIN subj a ON a.k = base.k1 JOIN subj b ON b.k = base.k2
+     FROM base JOIN subj a ON a.k = base.k1 CROSS JOIN bank
      ORDER BY ts`,
-    [n, units, spanSeconds(firstDay, lastDay), subjects],
+    [n, units, spanSeconds(firstDay, lastDay), subjects, JSON.stringify(bank)],
   );
   await db.run(`UPDATE posts SET repost_of = id - 1 WHERE id > 1 AND hash(id, 4) % 10 = 0`);
 }
