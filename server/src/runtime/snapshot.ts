@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/connection';
-import * as q from '../db/queries';
+import { writeBackup } from '../backup';
 
 // Dashboard replicas (docs/scale.md): the primary publishes a consistent copy of its DuckDB file
 // into a folder every few minutes; replicas serve the newest one read-only. `current` names it and
@@ -10,19 +10,15 @@ import * as q from '../db/queries';
 const POINTER = 'current';
 const KEEP = 3;
 
-/** Writes a new snapshot and points `current` at it; keeps the last few (replicas may still read them). */
+/** Writes a new snapshot (a backup: backup/index.ts) and points `current` at it; keeps the last few (replicas may still read them). */
 export async function publishSnapshot(db: Database, dir: string, now: Date): Promise<{ file: string; bytes: number; ms: number }> {
-  const t0 = Date.now();
-  const name = `tdtt-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${process.hrtime.bigint() % 1000000n}.duckdb`;
-  const tmp = path.join(dir, `${name}.tmp`);
-  rmSync(tmp, { force: true });
-  await q.copyDatabaseTo(db, tmp);
-  renameSync(tmp, path.join(dir, name));
+  const written = await writeBackup(db, dir, now);
+  const name = path.basename(written.file);
   writeFileSync(path.join(dir, `${POINTER}.tmp`), name);
   renameSync(path.join(dir, `${POINTER}.tmp`), path.join(dir, POINTER));
-  const old = readdirSync(dir).filter((f) => /^tdtt-.*\.duckdb$/.test(f) && f !== name).sort();
+  const old = readdirSync(dir).filter((f) => /^tdtt-backup-.*\.duckdb$/.test(f) && f !== name).sort();
   for (const f of old.slice(0, Math.max(0, old.length - (KEEP - 1)))) rmSync(path.join(dir, f), { force: true });
-  return { file: name, bytes: statSync(path.join(dir, name)).size, ms: Date.now() - t0 };
+  return { ...written, file: name };
 }
 
 /** The snapshot `current` names, or null when none has been published yet. */
