@@ -167,6 +167,24 @@ describe.skipIf(!ready)('readable job runs, alerts and phone layout', () => {
       await expect.poll(() => page.getByTestId('main').innerText()).toContain(`(đang diễn ra, đến ${p.day}/${p.month})`);
     }, 120_000);
 
+    it(`"Thêm chủ đề bị sót" offers themes grouped by the unit's plans (${viewport})`, async () => {
+      const page = await open(viewport, 'staff');
+      const row = await server.db.one<{ id: number }>(`SELECT id FROM posts ORDER BY id LIMIT 1`);
+      await page.goto(`${server.url}/bai-viet/${row!.id}`);
+      const select = page.getByTestId('add-theme-select');
+      await select.waitFor();
+      const groups = await select.locator('optgroup').evaluateAll((gs) => gs.map((g) => ({ plan: g.getAttribute('data-plan')!, label: g.getAttribute('label')!, n: g.querySelectorAll('option').length })));
+      expect(groups.length).toBeGreaterThan(0);
+      const view = (await (await page.request.get(`${server.url}/api/posts/${row!.id}`)).json()) as { themes: { id: string; plan: { id: string; code: string | null } }[] };
+      expect(groups.map((g) => g.plan)).toEqual([...new Set(view.themes.map((t) => t.plan.id))]);
+      for (const g of groups) {
+        const code = view.themes.find((t) => t.plan.id === g.plan)!.plan.code;
+        if (code) expect(g.label.startsWith(`${code} — `)).toBe(true);
+        expect(g.n).toBeGreaterThan(0);
+      }
+      await saveScreenshot(page, shots, `add-theme-grouped-${size}`);
+    }, 120_000);
+
     it(`every tab is reachable and tables fit (${viewport})`, async () => {
       const page = await open(viewport, 'admin');
       await page.getByTestId('ranking-table').waitFor();
