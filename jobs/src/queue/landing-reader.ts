@@ -88,22 +88,22 @@ async function readAfter<T>(pg: Pool, sql: string, after: Mark, limit: number): 
   return r.rows.map((x) => ({ mark: { xid: x.mark_xid, id: Number(x.mark_id) }, value: x.value }));
 }
 
-export function landedPosts(pg: Pool, after: Mark, limit: number): Promise<Landed<CollectedPost>[]> {
+/** Landed rows of one table (`column` holds the JSON) after the mark, in mark order. */
+function landedAfter<T>(pg: Pool, table: 'tdtt_landed_posts' | 'tdtt_landed_fetches', column: 'post' | 'event', after: Mark, limit: number): Promise<Landed<T>[]> {
   return readAfter(
     pg,
-    `SELECT xid::text AS mark_xid, id AS mark_id, post AS value FROM tdtt_landed_posts
+    `SELECT xid::text AS mark_xid, id AS mark_id, ${column} AS value FROM ${table}
      WHERE ${settled('xid')} AND (xid, id) > ($1::text::xid8, $2) ORDER BY xid, id LIMIT $3`,
     after, limit,
   );
 }
 
+export function landedPosts(pg: Pool, after: Mark, limit: number): Promise<Landed<CollectedPost>[]> {
+  return landedAfter(pg, 'tdtt_landed_posts', 'post', after, limit);
+}
+
 export function landedFetches(pg: Pool, after: Mark, limit: number): Promise<Landed<FetchEvent>[]> {
-  return readAfter(
-    pg,
-    `SELECT xid::text AS mark_xid, id AS mark_id, event AS value FROM tdtt_landed_fetches
-     WHERE ${settled('xid')} AND (xid, id) > ($1::text::xid8, $2) ORDER BY xid, id LIMIT $3`,
-    after, limit,
-  );
+  return landedAfter(pg, 'tdtt_landed_fetches', 'event', after, limit);
 }
 
 /** Source states written after the mark, oldest first (each source once, with its newest state). */
