@@ -1,12 +1,10 @@
 // npm run user:create-admin -- USERNAME   (password on stdin: typed, or piped)
 // Creates an admin, or makes an existing user an enabled admin with this password.
 // Run it while the server is stopped: DuckDB lets one process write the file.
-import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ensureAdmin, passwordSchema, usernameSchema } from '../auth';
 import { ConfigError, loadConfig } from '../config';
-import { Database } from '../db/connection';
-import { migrate } from '../db/migrate';
+import { openCliDatabase } from './open-database';
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Mật khẩu (không hiện khi gõ): ');
@@ -32,16 +30,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  mkdirSync(config.dataDir, { recursive: true });
-  let db: Database;
+  const db = await openCliDatabase(config, { readers: 1 });
+  if (!db) return 1;
   try {
-    db = await Database.open(config.dbPath, { readers: 1 });
-  } catch (err) {
-    console.error(`Không mở được ${config.dbPath} (máy chủ đang chạy?): ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  }
-  try {
-    await migrate(db);
     const result = await ensureAdmin(db, { username: username.data, password: password.data });
     console.log(result?.action === 'created' ? `Đã tạo quản trị viên "${username.data}"` : `Đã cập nhật quản trị viên "${username.data}"`);
     return 0;

@@ -1,10 +1,8 @@
 // npm run job -- collect|classify|rollup|all [--json]
 // Runs a scheduled job once, without the HTTP server, with progress on stderr.
 // Run it while the server is stopped: DuckDB lets one process write the file.
-import { mkdirSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config';
-import { Database } from '../db/connection';
-import { migrate } from '../db/migrate';
+import { openCliDatabase } from './open-database';
 import { closeAbandonedRuns } from '../db/queries';
 import { createJobs } from '../runtime/jobs';
 
@@ -20,16 +18,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig({ ...process.env, SCHEDULER: 'false', COLLECT_ON_START: 'false' });
-  mkdirSync(config.dataDir, { recursive: true });
-  let db: Database;
-  try {
-    db = await Database.open(config.dbPath);
-  } catch (err) {
-    console.error(`Không mở được ${config.dbPath} (máy chủ đang chạy?): ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  }
+  const db = await openCliDatabase(config);
+  if (!db) return 1;
   const log = (msg: string) => console.error(msg);
-  await migrate(db);
   await closeAbandonedRuns(db, new Date());
   // The demo's sources live on its loopback sites: they must be up to be collected.
   const demo = config.demo ? await (await import('../runtime/demo')).bootDemo(db, config, {}) : null;

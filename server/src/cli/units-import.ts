@@ -2,11 +2,10 @@
 // The office's unit sheet (.xlsx or .csv) into the registry, as POST /api/units/import does. Prints
 // what changed, every bad row, and the lead accounts with their one-time passwords (to hand out;
 // only their hashes are stored). Run it while the server is stopped: DuckDB lets one process write.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
-import { Database } from '../db/connection';
-import { migrate } from '../db/migrate';
+import { openCliDatabase } from './open-database';
 import { importUnits, readSheetFile, SheetFileError } from '../units';
 
 async function main(): Promise<number> {
@@ -24,16 +23,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  mkdirSync(config.dataDir, { recursive: true });
-  let db: Database;
+  const db = await openCliDatabase(config, { readers: 1 });
+  if (!db) return 1;
   try {
-    db = await Database.open(config.dbPath, { readers: 1 });
-  } catch (err) {
-    console.error(`Không mở được ${config.dbPath} (máy chủ đang chạy?): ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  }
-  try {
-    await migrate(db);
     const out = await importUnits(db, grid, {
       dryRun: args.includes('--dry-run'), skipBadRows: args.includes('--skip-bad-rows'),
       actor: { id: null, username: 'units:import' }, file: path.basename(file), now: new Date(),
